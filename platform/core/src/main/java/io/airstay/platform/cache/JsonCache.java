@@ -1,0 +1,206 @@
+package io.airstay.platform.cache;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Cache-aside for JSON documents in Redis, shared by every replica of a service.
+ * <ul>
+ * <li>A miss loads from the source on a worker thread and stores with {@code SET NX}: a reader that
+ * loaded before a write committed can then never overwrite the writer's fresh value.</li>
+ * <li>Writers refresh or drop entries only after their transaction commits.</li>
+ * <li>"Absent" is cached too (as an empty string), so unknown ids do not reach the database each time.</li>
+ * <li>Generational entries (e.g. all search results of a city) live under a key that embeds a counter;
+ * bumping the counter retires them at once. The counter and the entry are read in one round trip.</li>
+ * <li>When Redis fails or is slow, the source answers and Redis is left alone for a short backoff:
+ * a Redis outage costs latency, never errors.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class JsonCache {
+
+    private static final Logger LOG = Logger.getLogger(JsonCache.class);
+    private static final String ABSENT = "";
+    /** Returns {generation, entry}: the generation joins the counters at KEYS; the entry key is ARGV[1] .. generation .. ARGV[2]. */
+    private static final String GENERATIONAL_GET = """
+            local counters = {}
+            for i, key in ipairs(KEYS) do counters[i] = redis.call('GET', key) or '0' end
+            local generation = table.concat(counters, '.')
+            return {generation, redis.call('GET', ARGV[1] .. generation .. ARGV[2])}""";
+
+    private final ReactiveRedisDataSource redis;
+    private final TransactionSynchronizationRegistry transactions;
+    private final CacheConfig config;
+    private final MeterRegistry registry;
+    private final Counter errors;
+    private final AtomicLong redisRetryAt = new AtomicLong();
+
+    public JsonCache(ReactiveRedisDataSource redis, TransactionSynchronizationRegistry transactions, CacheConfig config,
+            MeterRegistry registry) {
+        this.redis = redis;
+        this.transactions = transactions;
+        this.config = config;
+        this.registry = registry;
+        this.errors = Counter.builder("cache.errors").description("Redis calls that failed or timed out; the source answered")
+                .register(registry);
+    }
+
+    /** The cached document at {@code key}, or the loader's answer (run on a worker thread), cached for the tier's TTL. */
+    public Uni<Optional<String>> get(String cacheName, String key, CacheTier tier, Supplier<Optional<String>> loader) {
+        if (!redisUsable()) {
+            return load(loader);
+        }
+        return guarded(redis.value(String.class).get(key))
+                .onItem().transformToUni(cached -> {
+                    if (cached != null) {
+                        hit(cacheName);
+                        return Uni.createFrom().item(decode(cached));
+                    }
+                    miss(cacheName);
+                    return load(loader).invoke(loaded -> store(key, loaded, tier));
+                })
+                .onFailure(RedisUnavailable.class).recoverWithUni(() -> load(loader));
+    }
+
+    /**
+     * Like {@link #get}, for an entry that lives at {@code prefix + generation + suffix}, where the
+     * generation joins the counters at {@code generationKeys} (see {@link #bumpGenerationAfterCommit}):
+     * bumping any of them retires the entry.
+     */
+    public Uni<Optional<String>> getGenerational(String cacheName, List<String> generationKeys, String prefix, String suffix,
+            CacheTier tier, Supplier<Optional<String>> loader) {
+        if (!redisUsable()) {
+            return load(loader);
+        }
+        List<String> arguments = new ArrayList<>(generationKeys.size() + 4);
+        arguments.add(GENERATIONAL_GET);
+        arguments.add(Integer.toString(generationKeys.size()));
+        arguments.addAll(generationKeys);
+        arguments.add(prefix);
+        arguments.add(suffix);
+        return guarded(redis.execute(Command.EVAL, arguments.toArray(String[]::new)))
+                .onItem().transformToUni(reply -> {
+                    Response cached = reply.get(1);
+                    if (cached != null) {
+                        hit(cacheName);
+                        return Uni.createFrom().item(decode(cached.toString()));
+                    }
+                    miss(cacheName);
+                    String key = prefix + reply.get(0).toString() + suffix;
+                    return load(loader).invoke(loaded -> store(key, loaded, tier));
+                })
+                .onFailure(RedisUnavailable.class).recoverWithUni(() -> load(loader));
+    }
+
+    /** After the current transaction commits, replace the entry with the fresh document (empty: absent). */
+    public void putAfterCommit(String key, Optional<String> document, CacheTier tier) {
+        afterCommit(() -> fireAndForget(redis.value(String.class)
+                .set(key, document.orElse(ABSENT), new SetArgs().ex(tier.ttl()))));
+    }
+
+    /** After the current transaction commits, drop the entry. */
+    public void invalidateAfterCommit(String key) {
+        afterCommit(() -> fireAndForget(redis.key(String.class).unlink(key)));
+    }
+
+    /** After the current transaction commits, retire every entry stored under the current generation of the key. */
+    public void bumpGenerationAfterCommit(String generationKey) {
+        afterCommit(() -> fireAndForget(redis.value(String.class).incr(generationKey)));
+    }
+
+    private Uni<Optional<String>> load(Supplier<Optional<String>> loader) {
+        return Uni.createFrom().item(loader).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private void store(String key, Optional<String> document, CacheTier tier) {
+        if (redisUsable()) {
+            fireAndForget(redis.value(String.class).set(key, document.orElse(ABSENT), new SetArgs().ex(tier.ttl()).nx()));
+        }
+    }
+
+    private void afterCommit(Runnable action) {
+        if (transactions.getTransactionKey() == null) {
+            action.run();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    action.run();
+                }
+            }
+        });
+    }
+
+    private void fireAndForget(Uni<?> command) {
+        if (!config.enabled()) {
+            return;
+        }
+        guarded(command).subscribe().with(ignored -> {
+        }, failure -> {
+        });
+    }
+
+    /** Applies the timeout and turns any Redis failure into {@link RedisUnavailable}, starting the backoff. */
+    private <T> Uni<T> guarded(Uni<T> command) {
+        return command.ifNoItem().after(config.timeout()).fail()
+                .onFailure().transform(failure -> {
+                    redisFailed(failure);
+                    return new RedisUnavailable(failure);
+                });
+    }
+
+    private boolean redisUsable() {
+        return config.enabled() && System.nanoTime() - redisRetryAt.get() >= 0;
+    }
+
+    private void redisFailed(Throwable failure) {
+        errors.increment();
+        long previous = redisRetryAt.getAndSet(System.nanoTime() + config.failureBackoff().toNanos());
+        if (System.nanoTime() - previous >= 0) {
+            LOG.warnf("Redis unavailable, serving from the source for %s: %s", config.failureBackoff(), failure.toString());
+        }
+    }
+
+    private static Optional<String> decode(String cached) {
+        return cached.isEmpty() ? Optional.empty() : Optional.of(cached);
+    }
+
+    private void hit(String cacheName) {
+        registry.counter("cache.gets", "cache", cacheName, "result", "hit").increment();
+    }
+
+    private void miss(String cacheName) {
+        registry.counter("cache.gets", "cache", cacheName, "result", "miss").increment();
+    }
+
+    private static final class RedisUnavailable extends RuntimeException {
+        RedisUnavailable(Throwable cause) {
+            super(cause.toString(), cause, false, false);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.airstay.platform.cache;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.airstay.platform.testapp.NoteResource;
+import io.airstay.platform.testing.KafkaTestResource;
+import io.airstay.platform.testing.PostgresTestResource;
+import io.airstay.platform.testing.RedisTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
+class JsonCacheTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    @Inject
+    JsonCache cache;
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    RedisDataSource redis;
+
+    @Test
+    void secondReadIsAHitAndDoesNotLoadAgain() {
+        String key = UUID.randomUUID().toString();
+        double hitsBefore = count("hit");
+        double missesBefore = count("miss");
+        int loadsBefore = NoteResource.LOADS.get();
+
+        given().get("/test/cached/" + key).then().statusCode(200).body("load", equalTo(loadsBefore + 1));
+        awaitStored("v1:test:" + key);
+        given().get("/test/cached/" + key).then().statusCode(200).body("load", equalTo(loadsBefore + 1));
+
+        assertEquals(loadsBefore + 1, NoteResource.LOADS.get());
+        assertEquals(hitsBefore + 1, count("hit"));
+        assertEquals(missesBefore + 1, count("miss"));
+    }
+
+    @Test
+    void absenceIsCachedToo() {
+        String key = UUID.randomUUID().toString();
+        int loadsBefore = NoteResource.LOADS.get();
+
+        given().get("/test/cached-absent/" + key).then().statusCode(404);
+        awaitStored("v1:test-absent:" + key);
+        given().get("/test/cached-absent/" + key).then().statusCode(404);
+
+        assertEquals(loadsBefore + 1, NoteResource.LOADS.get());
+    }
+
+    @Test
+    void writeAfterCommitReplacesTheEntryAndRollbackLeavesIt() {
+        String key = "v1:test:" + UUID.randomUUID();
+        AtomicInteger loads = new AtomicInteger();
+        assertEquals("old", read(key, loads, "old"));
+        awaitStored(key);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            cache.putAfterCommit(key, Optional.of("rolled back"), CacheTier.STATIC);
+            QuarkusTransaction.setRollbackOnly();
+        });
+        assertEquals("old", read(key, loads, "unused"));
+
+        QuarkusTransaction.requiringNew().run(() -> cache.putAfterCommit(key, Optional.of("new"), CacheTier.STATIC));
+        awaitValue(key, "new");
+        assertEquals(1, loads.get(), "only the first read loaded");
+    }
+
+    @Test
+    void bumpingTheGenerationRetiresEveryEntryOfIt() {
+        String generation = "v1:gen:test:" + UUID.randomUUID();
+        AtomicInteger loads = new AtomicInteger();
+        assertEquals("first", generational(generation, "a", loads, "first"));
+        awaitStored("v1:test:g0.0:a");
+        assertEquals("first", generational(generation, "a", loads, "unused"));
+        assertEquals(1, loads.get());
+
+        QuarkusTransaction.requiringNew().run(() -> cache.bumpGenerationAfterCommit(generation));
+
+        await().atMost(WAIT).until(() -> "1".equals(redis.value(String.class).get(generation)));
+        assertEquals("second", generational(generation, "a", loads, "second"));
+        assertEquals(2, loads.get());
+    }
+
+    @Test
+    void redisOutageFallsBackToTheSourceWithoutErrors() {
+        String key = UUID.randomUUID().toString();
+        int loadsBefore = NoteResource.LOADS.get();
+        double errorsBefore = registry.counter("cache.errors").count();
+        RedisTestResource.stopServer();
+        try {
+            for (int i = 1; i <= 3; i++) {
+                given().get("/test/cached/" + key).then().statusCode(200).body("load", equalTo(loadsBefore + i));
+            }
+            assertTrue(registry.counter("cache.errors").count() > errorsBefore, "the outage is counted");
+        } finally {
+            RedisTestResource.startServer();
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String first = given().get("/test/cached/" + key).then().statusCode(200).extract().asString();
+            String second = given().get("/test/cached/" + key).then().statusCode(200).extract().asString();
+            assertEquals(first, second, "cached again once Redis is back");
+        });
+    }
+
+    private String read(String key, AtomicInteger loads, String fresh) {
+        return cache.get("test", key, CacheTier.STATIC, () -> {
+            loads.incrementAndGet();
+            return Optional.of(fresh);
+        }).await().atMost(WAIT).orElseThrow();
+    }
+
+    private String generational(String generationKey, String suffix, AtomicInteger loads, String fresh) {
+        return cache.getGenerational("test", List.of(generationKey, generationKey + ":other"), "v1:test:g", ":" + suffix, CacheTier.DYNAMIC, () -> {
+            loads.incrementAndGet();
+            return Optional.of(fresh);
+        }).await().atMost(WAIT).orElseThrow();
+    }
+
+    /** Stores are fire-and-forget; wait until the entry is in Redis. */
+    private void awaitStored(String key) {
+        await().atMost(WAIT).until(() -> redis.key(String.class).exists(key));
+    }
+
+    private void awaitValue(String key, String expected) {
+        await().atMost(WAIT).until(() -> expected.equals(redis.value(String.class).get(key)));
+    }
+
+    private double count(String result) {
+        return registry.counter("cache.gets", "cache", "test", "result", result).count();
+    }
+}

@@ -1,0 +1,28 @@
+package io.airstay.platform.metrics;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import org.junit.jupiter.api.Test;
+
+import io.airstay.platform.testing.KafkaTestResource;
+import io.airstay.platform.testing.PostgresTestResource;
+import io.airstay.platform.testing.RedisTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
+class HttpHistogramFilterTest {
+
+    @Test
+    void httpServerRequestsExportsHistogramBuckets() {
+        given().get("/test/conflict").then().statusCode(409);
+
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_bucket{"))
+                .body(containsString("le=\"+Inf\""));
+    }
+}

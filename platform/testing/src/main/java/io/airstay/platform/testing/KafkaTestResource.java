@@ -1,0 +1,68 @@
+package io.airstay.platform.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.testcontainers.kafka.KafkaContainer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A real single-node Kafka 4.1 (KRaft), or {@code apache/kafka:4.1.2} when Docker is available. One broker per JVM,
+ * killed at JVM exit.
+ * <p>
+ * The broker runs in a child JVM ({@link KafkaBroker}) with this JVM's class path: in-process, its threads would
+ * outlive the Quarkus class loader that loaded them (Quarkus closes it when the application stops), and its Scala
+ * and log4j dependencies and logging would mix with the application under test.
+ */
+public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        String bootstrapServers = ServerSupport.once("airstay.test.kafka.bootstrap-servers",
+                () -> ServerSupport.useContainers() ? startContainer() : startChildBroker());
+        return Map.of("kafka.bootstrap.servers", bootstrapServers);
+    }
+
+    /** Keeps the broker: Quarkus calls this whenever a test restarts the application, and it is reused. */
+    @Override
+    public void stop() {
+    }
+
+    private static String startChildBroker() throws Exception {
+        Path dir = ServerSupport.workDir("embedded-kafka");
+        Path log = dir.resolve("broker.log");
+        int port = ServerSupport.freePort();
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-D" + KafkaBroker.EXIT_WITH_PARENT + "=true",
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                KafkaBroker.class.getName(), Integer.toString(port), dir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+        Process broker = builder.start();
+        ServerSupport.recordServer(dir, broker.toHandle());
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroyForcibly));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!Files.exists(dir.resolve(KafkaBroker.READY_FILE))) {
+            if (!broker.isAlive() || System.nanoTime() > deadline) {
+                broker.destroyForcibly();
+                throw new IllegalStateException("Kafka broker did not start:\n" + ServerSupport.tail(log));
+            }
+            Thread.sleep(100);
+        }
+        return "localhost:" + port;
+    }
+
+    private static String startContainer() {
+        KafkaContainer container = new KafkaContainer("apache/kafka:4.1.2")
+                .withEnv("KAFKA_NUM_PARTITIONS", "3");
+        container.start(); // removed at JVM exit by Testcontainers
+        return container.getBootstrapServers();
+    }
+}

@@ -1,0 +1,18 @@
+package io.airstay.search.config;
+
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "airstay.search")
+public interface SearchConfig {
+
+    /** Cities whose first results page is kept warm (the seed's POPULAR_CITIES). */
+    @WithDefault("New York,Los Angeles,San Francisco,Chicago,Miami")
+    List<String> warmCities();
+
+    /** How many of the most booked listings have their detail kept warm (the seed's TOP_PROPERTIES). */
+    @WithDefault("200")
+    int warmTopListings();
+}

@@ -1,0 +1,14 @@
+package io.airstay.search.rest.dto;
+
+import java.util.Set;
+
+/** The kinds of listing a host can publish. */
+public final class PropertyTypes {
+
+    public static final String PATTERN = "apartment|house|condo|villa|cabin|loft|townhouse|studio|cottage|bungalow|other";
+    public static final String LIST = "apartment, house, condo, villa, cabin, loft, townhouse, studio, cottage, bungalow, other";
+    public static final Set<String> ALL = Set.of(PATTERN.split("\\|"));
+
+    private PropertyTypes() {
+    }
+}

@@ -1,0 +1,104 @@
+package io.airstay.search.service;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.airstay.platform.cache.CacheKeys;
+import io.airstay.platform.cache.CacheTier;
+import io.airstay.platform.cache.JsonCache;
+import io.airstay.search.mapping.PropertyMapper;
+import io.airstay.search.model.Property;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * search-service's cache layout (seed key design):
+ * <ul>
+ * <li>{@code v1:property:{id}}: listing detail, static tier, rewritten after each committed change;</li>
+ * <li>{@code v1:api:search:{city}:{bedrooms}:g{generations}:{hash}}: a results page, dynamic tier.
+ * A listing change bumps the listings generation of its city and of "any city" ({@code _});
+ * an availability change bumps only the availability generation, which only date searches use.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class ListingCache {
+
+    static final String ANY_CITY = "_";
+
+    private final JsonCache cache;
+    private final ObjectMapper mapper;
+
+    public ListingCache(JsonCache cache, ObjectMapper mapper) {
+        this.cache = cache;
+        this.mapper = mapper;
+    }
+
+    public Uni<Optional<String>> detail(UUID id, Supplier<Optional<String>> loader) {
+        return cache.get("property", detailKey(id), CacheTier.STATIC, loader);
+    }
+
+    public Uni<String> search(SearchCriteria criteria, Supplier<String> loader) {
+        String city = cityKey(criteria.city());
+        List<String> generations = criteria.hasDates()
+                ? List.of(listingsGeneration(city), availabilityGeneration(city))
+                : List.of(listingsGeneration(city));
+        String bedrooms = criteria.minBedrooms() == null ? "_" : criteria.minBedrooms().toString();
+        String prefix = CacheKeys.key("api", "search", city, bedrooms, "g");
+        String suffix = ":" + CacheKeys.hash(criteria.canonicalRest());
+        return cache.getGenerational("search", generations, prefix, suffix, CacheTier.DYNAMIC, () -> Optional.of(loader.get()))
+                .map(Optional::orElseThrow);
+    }
+
+    /** After commit: the listing's detail is replaced (or marked absent) and searches that could show it are retired. */
+    public void listingChanged(Property property, String previousCity) {
+        refreshDetail(property);
+        cache.bumpGenerationAfterCommit(listingsGeneration(cityKey(property.city)));
+        if (previousCity != null && !cityKey(previousCity).equals(cityKey(property.city))) {
+            cache.bumpGenerationAfterCommit(listingsGeneration(cityKey(previousCity)));
+        }
+        cache.bumpGenerationAfterCommit(listingsGeneration(ANY_CITY));
+    }
+
+    /** After commit: the detail shows new figures that search results do not carry (e.g. the booking count). */
+    public void refreshDetail(Property property) {
+        cache.putAfterCommit(detailKey(property.id),
+                property.active ? Optional.of(json(PropertyMapper.toDetail(property))) : Optional.empty(), CacheTier.STATIC);
+    }
+
+    /** After commit: date searches of the listing's city (and of any city) are retired. */
+    public void availabilityChanged(String city) {
+        cache.bumpGenerationAfterCommit(availabilityGeneration(cityKey(city)));
+        cache.bumpGenerationAfterCommit(availabilityGeneration(ANY_CITY));
+    }
+
+    public String json(Object document) {
+        try {
+            return mapper.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + document.getClass().getSimpleName(), e);
+        }
+    }
+
+    static String detailKey(UUID id) {
+        return CacheKeys.key("property", id);
+    }
+
+    static String listingsGeneration(String cityKey) {
+        return CacheKeys.key("gen", "search", cityKey);
+    }
+
+    static String availabilityGeneration(String cityKey) {
+        return CacheKeys.key("gen", "search-dates", cityKey);
+    }
+
+    static String cityKey(String city) {
+        return city == null ? ANY_CITY : city.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,44 @@
+package io.airstay.search.service;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.airstay.platform.pagination.Page;
+import io.airstay.search.mapping.PropertyMapper;
+import io.airstay.search.repository.PropertyRepository;
+import io.airstay.search.repository.PropertySearchRepository;
+import io.airstay.search.rest.dto.SearchResult;
+
+/** Database reads behind the cache; they run on worker threads when the cache misses. */
+@ApplicationScoped
+public class PropertyQueries {
+
+    private final PropertyRepository properties;
+    private final PropertySearchRepository searches;
+    private final ListingCache cache;
+
+    public PropertyQueries(PropertyRepository properties, PropertySearchRepository searches, ListingCache cache) {
+        this.properties = properties;
+        this.searches = searches;
+        this.cache = cache;
+    }
+
+    /** The active listing's detail document, or empty for unknown and deactivated listings. */
+    @Transactional
+    public Optional<String> detailDocument(UUID id) {
+        return properties.findByIdOptional(id)
+                .filter(property -> property.active)
+                .map(property -> cache.json(PropertyMapper.toDetail(property)));
+    }
+
+    public String searchDocument(SearchCriteria criteria) {
+        Page<PropertySearchRepository.Row> rows = Page.of(searches.search(criteria), criteria.pageSize(), criteria.page(),
+                last -> SearchCriteria.encodeCursor(criteria.sort(), last.sortValue(), last.result().propertyId()));
+        Page<SearchResult> page = new Page<>(rows.data().stream().map(PropertySearchRepository.Row::result).toList(),
+                rows.pagination());
+        return cache.json(page);
+    }
+}
