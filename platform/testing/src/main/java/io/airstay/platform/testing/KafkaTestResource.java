@@ -13,9 +13,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * A real single-node Kafka 4.1 (KRaft), or {@code apache/kafka:4.1.2} when Docker is available. One broker per JVM,
  * killed at JVM exit.
  * <p>
- * The broker runs in a child JVM ({@link KafkaBroker}) with this JVM's class path: in-process, its threads would
- * outlive the Quarkus class loader that loaded them (Quarkus closes it when the application stops), and its Scala
- * and log4j dependencies and logging would mix with the application under test.
+ * The broker runs in a child JVM ({@link KafkaBroker}) with this JVM's class path, logging to
+ * {@code target/embedded-kafka/<id>/broker.log}. In-process it would live in the class loader of whichever Quarkus
+ * application started it (Quarkus loads test resources per application) while serving all of them, and its Scala,
+ * log4j and logging would mix with the application under test.
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 

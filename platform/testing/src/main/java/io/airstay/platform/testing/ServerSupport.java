@@ -34,8 +34,8 @@ final class ServerSupport {
     /**
      * Returns the value stored under {@code key}, running {@code start} only the first time in this JVM.
      * The value lives in a system property rather than a static field because Quarkus loads test resources
-     * (and the tests that call {@link RedisTestResource#stopServer()}) in a class loader per application,
-     * so a static field would start one server per test profile.
+     * (and the tests that call {@link RedisTestResource#stopServer()}) in a class loader per application
+     * (per distinct set of test resources or profile), so a static field would start one server per application.
      */
     static synchronized String once(String key, Callable<String> start) {
         String value = System.getProperty(key);
@@ -109,7 +109,7 @@ final class ServerSupport {
                 return Files.getLastModifiedTime(dir).toInstant().isBefore(Instant.now().minus(Duration.ofMinutes(1)));
             }
             return findProcess(Files.readString(owner)).isEmpty();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException unreadable) {
             return false;
         }
     }

@@ -1,0 +1,71 @@
+package io.airstay.search.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.airstay.platform.events.EventCodec;
+import io.airstay.platform.events.EventEnvelope;
+import io.airstay.platform.testing.KafkaTestClient;
+import io.airstay.platform.testing.KafkaTestResource;
+import io.airstay.platform.testing.PostgresTestResource;
+import io.airstay.platform.testing.RedisTestResource;
+import io.airstay.search.Listings;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
+class PropertyEventsTest {
+
+    @Inject
+    EventCodec codec;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void everyChangeIsAnnouncedOnPropertyEventsInOrder() {
+        String city = Listings.uniqueCity("Eventon");
+        UUID id = Listings.create(city, Map.of("base_price", 80, "max_guests", 3));
+        given().contentType(ContentType.JSON).body("{\"base_price\": 95}").patch("/api/v1/properties/" + id)
+                .then().statusCode(200);
+        given().delete("/api/v1/properties/" + id).then().statusCode(204);
+
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.readUntil(kafka, "property-events",
+                read -> ours(read, id).size() >= 3, Duration.ofSeconds(30));
+
+        List<EventEnvelope> events = ours(records, id);
+        assertEquals(List.of("property.created", "property.updated", "property.deactivated"),
+                events.stream().map(EventEnvelope::eventType).toList());
+        JsonNode created = events.get(0).payload();
+        assertEquals(city, created.get("city").asText());
+        assertEquals(3, created.get("max_guests").asInt());
+        assertEquals(80, created.get("base_price").asInt());
+        assertEquals(35, created.get("cleaning_fee").asInt());
+        assertEquals(1, created.get("minimum_nights").asInt());
+        assertEquals(30, created.get("maximum_nights").asInt());
+        assertEquals(true, created.get("is_active").asBoolean());
+        assertEquals(95, events.get(1).payload().get("base_price").asInt());
+        assertEquals(false, events.get(2).payload().get("is_active").asBoolean());
+        assertEquals("search-service", events.get(0).metadata().source());
+    }
+
+    private List<EventEnvelope> ours(List<ConsumerRecord<String, String>> records, UUID id) {
+        return records.stream().filter(r -> id.toString().equals(r.key())).map(r -> codec.decode(r.value())).toList();
+    }
+}

@@ -1,0 +1,134 @@
+package io.airstay.search.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.airstay.platform.testing.KafkaTestResource;
+import io.airstay.platform.testing.PostgresTestResource;
+import io.airstay.platform.testing.RedisTestResource;
+import io.airstay.search.Listings;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
+class PropertyResourceTest {
+
+    @Test
+    void createdListingIsReadableWithProjectionsZeroed() {
+        String city = Listings.uniqueCity("Boston");
+        String location = given().contentType(ContentType.JSON).body(Listings.listing(city, Map.of()))
+                .post("/api/v1/properties").then().statusCode(201)
+                .body("property_id", notNullValue())
+                .body("listing_id", notNullValue())
+                .body("is_active", equalTo(true))
+                .extract().header("Location");
+
+        given().get(location).then().statusCode(200)
+                .body("location_city", equalTo(city))
+                .body("base_price", equalTo(120.00f))
+                .body("cleaning_fee", equalTo(35.00f))
+                .body("amenities", hasItem("wifi"))
+                .body("rating", nullValue())
+                .body("review_count", equalTo(0))
+                .body("booking_count", equalTo(0))
+                .body("cancellation_policy", equalTo("moderate"));
+    }
+
+    @Test
+    void updateIsVisibleOnTheNextRead() {
+        UUID id = Listings.create(Listings.uniqueCity("Austin"), Map.of());
+        given().get("/api/v1/properties/" + id).then().statusCode(200).body("title", startsWith("Bright flat"));
+
+        given().contentType(ContentType.JSON).body(Listings.listing("Austin", Map.of("title", "Renovated loft", "base_price", 99.5)))
+                .put("/api/v1/properties/" + id).then().statusCode(200).body("title", equalTo("Renovated loft"));
+
+        given().get("/api/v1/properties/" + id).then().statusCode(200)
+                .body("title", equalTo("Renovated loft"))
+                .body("base_price", equalTo(99.5f))
+                .body("location_city", equalTo("Austin"));
+    }
+
+    @Test
+    void patchChangesOnlyTheGivenFields() {
+        UUID id = Listings.create(Listings.uniqueCity("Denver"), Map.of());
+        given().contentType("application/merge-patch+json").body("{\"max_guests\": 6, \"house_rules\": \"No parties\"}")
+                .patch("/api/v1/properties/" + id).then().statusCode(200).body("max_guests", equalTo(6));
+
+        given().get("/api/v1/properties/" + id).then().statusCode(200)
+                .body("max_guests", equalTo(6))
+                .body("house_rules", equalTo("No parties"))
+                .body("bedrooms", equalTo(2));
+    }
+
+    @Test
+    void deactivatedListingIsGone() {
+        UUID id = Listings.create(Listings.uniqueCity("Seattle"), Map.of());
+        given().get("/api/v1/properties/" + id).then().statusCode(200);
+
+        given().delete("/api/v1/properties/" + id).then().statusCode(204);
+
+        given().get("/api/v1/properties/" + id).then().statusCode(404).contentType(startsWith("application/problem+json"));
+        given().delete("/api/v1/properties/" + id).then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Listings.listing("Seattle", Map.of()))
+                .put("/api/v1/properties/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void unknownAndMalformedIds() {
+        given().get("/api/v1/properties/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+        given().get("/api/v1/properties/not-a-uuid").then().statusCode(400)
+                .body("errors[0].field", equalTo("property_id"));
+    }
+
+    @Test
+    void badBodiesAre400sNamingTheFieldAndWriteNothing() {
+        String city = Listings.uniqueCity("Nowhere");
+        assertRejected(Listings.listing(city, Map.of("base_price", -10)), "base_price");
+        assertRejected(Listings.listing(city, Map.of("max_guests", 0)), "max_guests");
+        assertRejected(Listings.listing(city, Map.of("property_type", "spaceship")), "property_type");
+        assertRejected(Listings.listing(city, Map.of("latitude", 123.0)), "latitude");
+        assertRejected(Listings.listing(city, Map.of("minimum_nights", 10, "maximum_nights", 5)), "minimum_nights");
+        assertRejected(Listings.listing(city, Map.of("bedrooms", "two")), "bedrooms");
+        Map<String, Object> missingTitle = Listings.listing(city, Map.of());
+        missingTitle.remove("title");
+        assertRejected(missingTitle, "title");
+
+        given().contentType(ContentType.JSON).body("{\"title\": ").post("/api/v1/properties").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("body"));
+        given().get("/api/v1/properties/search?city=" + city).then().statusCode(200).body("data.size()", equalTo(0));
+    }
+
+    @Test
+    void badPatchesAre400s() {
+        UUID id = Listings.create(Listings.uniqueCity("Portland"), Map.of());
+        given().contentType(ContentType.JSON).body("{\"base_price\": -1}").patch("/api/v1/properties/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("base_price"));
+        given().contentType(ContentType.JSON).body("{\"bedrooms\": \"many\"}").patch("/api/v1/properties/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("bedrooms"));
+        given().contentType(ContentType.JSON).body("{\"colour\": \"red\"}").patch("/api/v1/properties/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("colour"));
+        given().contentType(ContentType.JSON).body("{\"title\": null}").patch("/api/v1/properties/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("title"));
+        given().get("/api/v1/properties/" + id).then().statusCode(200).body("base_price", equalTo(120.00f));
+    }
+
+    private static void assertRejected(Map<String, Object> body, String field) {
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/properties").then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors.field", hasItem(field));
+    }
+}

@@ -1,0 +1,118 @@
+package io.airstay.search.service;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import io.airstay.platform.testing.KafkaTestResource;
+import io.airstay.platform.testing.PostgresTestResource;
+import io.airstay.platform.testing.RedisTestResource;
+import io.airstay.search.Listings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
+class SearchCacheTest {
+
+    private static final String SEARCH = "/api/v1/properties/search";
+
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    RedisDataSource redis;
+    @Inject
+    CacheWarmer warmer;
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void secondIdenticalSearchIsACacheHit() {
+        String city = Listings.uniqueCity("Hitsville");
+        Listings.create(city, Map.of());
+        double hits = count("search", "hit");
+        double misses = count("search", "miss");
+
+        given().get(SEARCH + "?city=" + city + "&min_bedrooms=1").then().statusCode(200).body("data.size()", equalTo(1));
+        awaitKeys("v1:api:search:" + city.toLowerCase() + ":1:g*");
+        given().get(SEARCH + "?city=" + city + "&min_bedrooms=1").then().statusCode(200).body("data.size()", equalTo(1));
+
+        assertEquals(misses + 1, count("search", "miss"));
+        assertEquals(hits + 1, count("search", "hit"));
+    }
+
+    @Test
+    void listingChangesRetireCachedSearchesAndDetailAtOnce() {
+        String city = Listings.uniqueCity("Changeville");
+        UUID id = Listings.create(city, Map.of("base_price", 100));
+        given().get(SEARCH + "?city=" + city).then().statusCode(200).body("data[0].base_price", equalTo(100f));
+        given().get("/api/v1/properties/" + id).then().statusCode(200).body("base_price", equalTo(100f));
+        awaitKeys("v1:api:search:" + city.toLowerCase() + ":_:g*");
+        awaitKeys("v1:property:" + id);
+
+        given().contentType(ContentType.JSON).body("{\"base_price\": 150}").patch("/api/v1/properties/" + id)
+                .then().statusCode(200);
+
+        given().get(SEARCH + "?city=" + city).then().statusCode(200).body("data[0].base_price", equalTo(150f));
+        given().get("/api/v1/properties/" + id).then().statusCode(200).body("base_price", equalTo(150f));
+
+        given().delete("/api/v1/properties/" + id).then().statusCode(204);
+        given().get(SEARCH + "?city=" + city).then().statusCode(200).body("data.size()", equalTo(0));
+        given().get("/api/v1/properties/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void redisDownStillAnswersFromPostgres() {
+        String city = Listings.uniqueCity("Outageville");
+        UUID id = Listings.create(city, Map.of());
+        RedisTestResource.stopServer();
+        try {
+            given().get(SEARCH + "?city=" + city).then().statusCode(200).body("data.size()", equalTo(1));
+            given().get("/api/v1/properties/" + id).then().statusCode(200).body("property_id", equalTo(id.toString()));
+            given().contentType(ContentType.JSON).body("{\"title\": \"Written while Redis was down\"}")
+                    .patch("/api/v1/properties/" + id).then().statusCode(200);
+            given().get("/api/v1/properties/" + id).then().statusCode(200).body("title", equalTo("Written while Redis was down"));
+        } finally {
+            RedisTestResource.startServer();
+        }
+    }
+
+    @Test
+    void warmingCachesPopularCitiesAndTopListings() {
+        UUID id = Listings.create("Miami", Map.of());
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("UPDATE silver.properties SET booking_count = 1000000 WHERE property_id = ?1")
+                .setParameter(1, id).executeUpdate());
+        redis.key(String.class).del("v1:property:" + id);
+
+        warmer.warm();
+
+        awaitKeys("v1:property:" + id);
+        awaitKeys("v1:api:search:miami:_:g*");
+    }
+
+    private void awaitKeys(String pattern) {
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !redis.key(String.class).keys(pattern).isEmpty());
+    }
+
+    private double count(String cache, String result) {
+        return registry.counter("cache.gets", "cache", cache, "result", result).count();
+    }
+}
