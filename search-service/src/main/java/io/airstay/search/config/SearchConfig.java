@@ -15,4 +15,8 @@ public interface SearchConfig {
     /** How many of the most booked listings have their detail kept warm (the seed's TOP_PROPERTIES). */
     @WithDefault("200")
     int warmTopListings();
+
+    /** How often warming runs (first run at start); {@code off} disables it. Read by the scheduler. */
+    @WithDefault("10m")
+    String warmEvery();
 }

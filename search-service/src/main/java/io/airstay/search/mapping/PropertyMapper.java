@@ -1,6 +1,7 @@
 package io.airstay.search.mapping;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 import io.airstay.search.messaging.events.PropertyFacts;
@@ -21,11 +22,11 @@ public final class PropertyMapper {
         property.title = request.title().trim();
         property.description = request.description();
         property.bedrooms = request.bedrooms();
-        property.bathrooms = request.bathrooms();
+        property.bathrooms = request.bathrooms().setScale(1, RoundingMode.UNNECESSARY);
         property.beds = orDefault(request.beds(), request.bedrooms());
         property.maxGuests = request.maxGuests();
-        property.basePrice = request.basePrice();
-        property.cleaningFee = orDefault(request.cleaningFee(), BigDecimal.ZERO);
+        property.basePrice = money(request.basePrice());
+        property.cleaningFee = money(orDefault(request.cleaningFee(), BigDecimal.ZERO));
         property.amenities = request.amenities() == null ? List.of() : List.copyOf(request.amenities());
         property.houseRules = request.houseRules();
         property.address = request.locationAddress();
@@ -63,6 +64,11 @@ public final class PropertyMapper {
     public static PropertyFacts toFacts(Property p) {
         return new PropertyFacts(p.id, p.hostId, p.title, p.city, p.maxGuests, p.basePrice, p.cleaningFee,
                 p.minimumNights, p.maximumNights, p.instantBookable, p.active);
+    }
+
+    /** Money always carries two decimals, as NUMERIC(10,2) returns it (validation allows no more). */
+    private static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     private static <T> T orDefault(T value, T fallback) {

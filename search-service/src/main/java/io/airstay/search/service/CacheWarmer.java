@@ -33,7 +33,7 @@ public class CacheWarmer {
         this.config = config;
     }
 
-    @Scheduled(every = "${airstay.search.warm-every:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${airstay.search.warm-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void warm() {
         for (String city : config.warmCities()) {
             reader.search(SearchCriteria.parse(city, null, null, null, null, null, null, null, null, null, null, null,

@@ -77,6 +77,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // The JSON body reader reports unreadable bodies as a 400 wrapping Jackson's exception.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse, uri);
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return mismatchedInput(mismatch, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException processing) {
+            return jsonProcessing(processing, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
@@ -116,9 +126,15 @@ public class ProblemMappers {
         for (Path.Node node : path) {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
-            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                String name = node.getName() == null ? "" : snakeCase(node.getName());
-                properties.add(node.getIndex() == null ? name : name + "[" + node.getIndex() + "]");
+            } else if (node.getKind() == ElementKind.PROPERTY) {
+                properties.add(snakeCase(node.getName()));
+            } else if (node.getKind() == ElementKind.CONTAINER_ELEMENT && !properties.isEmpty()) {
+                // An element of a list or map: "tags[0]" or "prices[2026-01-01]".
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (position != null) {
+                    int last = properties.size() - 1;
+                    properties.set(last, properties.get(last) + "[" + position + "]");
+                }
             }
         }
         if (!properties.isEmpty()) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -76,10 +77,10 @@ class JsonCacheTest {
         assertEquals("old", read(key, loads, "old"));
         awaitStored(key);
 
-        QuarkusTransaction.requiringNew().run(() -> {
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             cache.putAfterCommit(key, Optional.of("rolled back"), CacheTier.STATIC);
-            QuarkusTransaction.setRollbackOnly();
-        });
+            throw new IllegalStateException("the transaction fails");
+        }));
         assertEquals("old", read(key, loads, "unused"));
 
         QuarkusTransaction.requiringNew().run(() -> cache.putAfterCommit(key, Optional.of("new"), CacheTier.STATIC));
