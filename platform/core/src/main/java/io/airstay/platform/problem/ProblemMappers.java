@@ -70,6 +70,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jsonProcessing(JsonProcessingException e, UriInfo uri) {
+        // A syntax error deep inside the document arrives wrapped with the path where it was noticed.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse) {
+                return malformedJson(parse, uri);
+            }
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return mismatchedInput(mismatch, uri);
+        }
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "body";
         String message = e.getOriginalMessage();
         return problem(400, field + ": " + message, uri, List.of(new Problem.FieldError(field, message)));
@@ -78,12 +87,6 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         // The JSON body reader reports unreadable bodies as a 400 wrapping Jackson's exception.
-        if (e.getCause() instanceof JsonParseException parse) {
-            return malformedJson(parse, uri);
-        }
-        if (e.getCause() instanceof MismatchedInputException mismatch) {
-            return mismatchedInput(mismatch, uri);
-        }
         if (e.getCause() instanceof JsonProcessingException processing) {
             return jsonProcessing(processing, uri);
         }
