@@ -5,12 +5,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.airstay.platform.testing.KafkaTestResource;
 import io.airstay.platform.testing.PostgresTestResource;
 import io.airstay.platform.testing.RedisTestResource;
+import io.airstay.search.Listings;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -44,8 +48,14 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void largeJsonResponsesAreGzipped() {
-        given().header("Accept-Encoding", "gzip").get("/api/v1/properties/search?page_size=100").then().statusCode(200)
-                .header("Content-Encoding", equalTo("gzip"));
+    void jsonResponsesOverOneKilobyteAreGzipped() {
+        Listings.create("Gzipton", Map.of());
+        Listings.create("Gzipton", Map.of());
+        Listings.create("Gzipton", Map.of());
+        given().header("Accept-Encoding", "gzip").get("/api/v1/properties/search?city=Gzipton").then().statusCode(200)
+                .header("Content-Encoding", equalTo("gzip"))
+                .body("data.size()", equalTo(3));
+        given().header("Accept-Encoding", "gzip").get("/api/v1/properties/search?city=Atlantis").then().statusCode(200)
+                .header("Content-Encoding", not(equalTo("gzip")));
     }
 }

@@ -2,7 +2,9 @@ package io.airstay.platform.cache;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -53,6 +55,8 @@ public class JsonCache {
     private final MeterRegistry registry;
     private final Counter errors;
     private final AtomicLong redisRetryAt = new AtomicLong();
+    private final Map<String, Counter> hits = new ConcurrentHashMap<>();
+    private final Map<String, Counter> misses = new ConcurrentHashMap<>();
 
     public JsonCache(ReactiveRedisDataSource redis, TransactionSynchronizationRegistry transactions, CacheConfig config,
             MeterRegistry registry) {
@@ -191,11 +195,16 @@ public class JsonCache {
     }
 
     private void hit(String cacheName) {
-        registry.counter("cache.gets", "cache", cacheName, "result", "hit").increment();
+        hits.computeIfAbsent(cacheName, name -> gets(name, "hit")).increment();
     }
 
     private void miss(String cacheName) {
-        registry.counter("cache.gets", "cache", cacheName, "result", "miss").increment();
+        misses.computeIfAbsent(cacheName, name -> gets(name, "miss")).increment();
+    }
+
+    private Counter gets(String cacheName, String result) {
+        return Counter.builder("cache.gets").description("Cache lookups by result; hit rate = hit / (hit + miss)")
+                .tag("cache", cacheName).tag("result", result).register(registry);
     }
 
     private static final class RedisUnavailable extends RuntimeException {
