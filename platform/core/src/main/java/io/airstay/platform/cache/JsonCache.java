@@ -29,7 +29,8 @@ import io.vertx.mutiny.redis.client.Response;
  * <ul>
  * <li>A miss loads from the source on a worker thread and stores with {@code SET NX}: a reader that
  * loaded before a write committed can then never overwrite the writer's fresh value.</li>
- * <li>Writers refresh or drop entries only after their transaction commits.</li>
+ * <li>Writers refresh or drop entries only after their transaction commits, and wait for Redis to
+ * take the change, so a read that follows a write never sees the old entry.</li>
  * <li>"Absent" is cached too (as an empty string), so unknown ids do not reach the database each time.</li>
  * <li>Generational entries (e.g. all search results of a city) live under a key that embeds a counter;
  * bumping the counter retires them at once. The counter and the entry are read in one round trip.</li>
@@ -117,18 +118,17 @@ public class JsonCache {
 
     /** After the current transaction commits, replace the entry with the fresh document (empty: absent). */
     public void putAfterCommit(String key, Optional<String> document, CacheTier tier) {
-        afterCommit(() -> fireAndForget(redis.value(String.class)
-                .set(key, document.orElse(ABSENT), new SetArgs().ex(tier.ttl()))));
+        afterCommit(() -> redis.value(String.class).set(key, document.orElse(ABSENT), new SetArgs().ex(tier.ttl())));
     }
 
     /** After the current transaction commits, drop the entry. */
     public void invalidateAfterCommit(String key) {
-        afterCommit(() -> fireAndForget(redis.key(String.class).unlink(key)));
+        afterCommit(() -> redis.key(String.class).unlink(key));
     }
 
     /** After the current transaction commits, retire every entry stored under the current generation of the key. */
     public void bumpGenerationAfterCommit(String generationKey) {
-        afterCommit(() -> fireAndForget(redis.value(String.class).incr(generationKey)));
+        afterCommit(() -> redis.value(String.class).incr(generationKey));
     }
 
     private Uni<Optional<String>> load(Supplier<Optional<String>> loader) {
@@ -137,11 +137,27 @@ public class JsonCache {
 
     private void store(String key, Optional<String> document, CacheTier tier) {
         if (redisUsable()) {
-            fireAndForget(redis.value(String.class).set(key, document.orElse(ABSENT), new SetArgs().ex(tier.ttl()).nx()));
+            // Not awaited: the reader's answer does not depend on it.
+            storeQuietly(redis.value(String.class).set(key, document.orElse(ABSENT), new SetArgs().ex(tier.ttl()).nx()));
         }
     }
 
-    private void afterCommit(Runnable action) {
+    /**
+     * Runs the Redis command once the current transaction has committed (at once without one), and
+     * waits for it, bounded by the timeout: when the writer's call returns, readers already see the
+     * change. A failure leaves the entry to its TTL and starts the Redis backoff.
+     */
+    private void afterCommit(Supplier<Uni<?>> command) {
+        Runnable action = () -> {
+            if (!config.enabled()) {
+                return;
+            }
+            try {
+                guarded(command.get()).await().indefinitely();
+            } catch (RedisUnavailable e) {
+                // counted and logged by guarded()
+            }
+        };
         if (transactions.getTransactionKey() == null) {
             action.run();
             return;
@@ -160,10 +176,7 @@ public class JsonCache {
         });
     }
 
-    private void fireAndForget(Uni<?> command) {
-        if (!config.enabled()) {
-            return;
-        }
+    private void storeQuietly(Uni<?> command) {
         guarded(command).subscribe().with(ignored -> {
         }, failure -> {
         });

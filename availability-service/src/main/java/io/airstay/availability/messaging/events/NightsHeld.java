@@ -1,0 +1,14 @@
+package io.airstay.availability.messaging.events;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** availability.held: every night of the stay is held for the booking, at these prices. */
+public record NightsHeld(UUID bookingId, LocalDate checkInDate, LocalDate checkOutDate, List<NightPrice> nights,
+        BigDecimal nightlyTotal) {
+
+    public record NightPrice(LocalDate date, BigDecimal price) {
+    }
+}

@@ -1,0 +1,16 @@
+package io.airstay.availability.rest.dto;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A listing's nights from start_date to end_date, both included (the earlier implementation's shape).
+ * Nights outside the calendar (past, or beyond the horizon) are listed as unavailable without a price.
+ */
+public record AvailabilityCalendar(UUID propertyId, LocalDate startDate, LocalDate endDate, List<Night> availability) {
+
+    public record Night(LocalDate date, boolean available, BigDecimal price, Integer minimumNights) {
+    }
+}

@@ -1,0 +1,49 @@
+package io.airstay.availability.service;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.airstay.availability.messaging.events.AvailabilityUpdated;
+import io.airstay.availability.repository.CalendarRepository;
+import io.airstay.platform.events.EventCodec;
+import io.airstay.platform.events.EventEnvelope;
+import io.airstay.platform.outbox.Outbox;
+
+/** Publishes availability-events through the outbox, in the transaction of the change they announce. */
+@ApplicationScoped
+public class AvailabilityEvents {
+
+    public static final String TOPIC = "availability-events";
+    private static final String SOURCE = "availability-service";
+
+    private final Outbox outbox;
+    private final EventCodec codec;
+    private final CalendarRepository calendar;
+    private final AvailabilityCache cache;
+
+    public AvailabilityEvents(Outbox outbox, EventCodec codec, CalendarRepository calendar, AvailabilityCache cache) {
+        this.outbox = outbox;
+        this.codec = codec;
+        this.calendar = calendar;
+        this.cache = cache;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(String eventType, UUID propertyId, UUID userId, Object payload) {
+        outbox.publish(TOPIC, EventEnvelope.create(eventType, propertyId, userId, codec.toPayload(payload), SOURCE));
+    }
+
+    /**
+     * Nights of [from, to) changed: announces their state as {@code availability.updated} (search keeps
+     * it) and retires the listing's cached ranges once the transaction commits.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void nightsChanged(UUID propertyId, LocalDate from, LocalDate to) {
+        publish("availability.updated", propertyId, null,
+                new AvailabilityUpdated(from, to, calendar.unavailableDates(propertyId, from, to)));
+        cache.calendarChanged(propertyId);
+    }
+}

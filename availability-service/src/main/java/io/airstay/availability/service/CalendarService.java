@@ -1,0 +1,113 @@
+package io.airstay.availability.service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.airstay.availability.model.Listing;
+import io.airstay.availability.repository.CalendarNight;
+import io.airstay.availability.repository.CalendarRepository;
+import io.airstay.availability.repository.ListingRepository;
+import io.airstay.availability.rest.dto.AvailabilityCalendar;
+import io.airstay.availability.rest.dto.AvailabilityChange;
+import io.airstay.platform.problem.ConflictException;
+import io.airstay.platform.problem.InvalidFieldException;
+import io.airstay.platform.problem.ResourceNotFoundException;
+import io.smallrye.mutiny.Uni;
+
+/** Guests read calendars (cached); hosts block, unblock and price nights. */
+@ApplicationScoped
+public class CalendarService {
+
+    private final ListingRepository listings;
+    private final CalendarRepository calendar;
+    private final AvailabilityCache cache;
+    private final AvailabilityEvents events;
+    private final ObjectMapper mapper;
+
+    public CalendarService(ListingRepository listings, CalendarRepository calendar, AvailabilityCache cache,
+            AvailabilityEvents events, ObjectMapper mapper) {
+        this.listings = listings;
+        this.calendar = calendar;
+        this.cache = cache;
+        this.events = events;
+        this.mapper = mapper;
+    }
+
+    /** The calendar document of an active listing, from Redis or the database; empty when there is no such listing. */
+    public Uni<Optional<String>> read(UUID propertyId, DateRange range) {
+        // Self-invocation is intercepted in Quarkus, so document() gets its transaction.
+        return cache.range(propertyId, range.start(), range.end(), () -> document(propertyId, range));
+    }
+
+    /** Database read behind {@link #read}; runs on a worker thread on a cache miss. */
+    @Transactional
+    public Optional<String> document(UUID propertyId, DateRange range) {
+        Listing listing = listings.findById(propertyId);
+        if (listing == null || !listing.active) {
+            return Optional.empty();
+        }
+        return Optional.of(json(toCalendar(propertyId, range, calendar.range(propertyId, range.start(), range.endExclusive()))));
+    }
+
+    @Transactional
+    public AvailabilityCalendar change(UUID propertyId, AvailabilityChange change, int maxNights) {
+        if (change.available() == null && change.price() == null) {
+            throw new InvalidFieldException("available", "give available, price, or both");
+        }
+        DateRange range = DateRange.of(change.startDate(), change.endDate(), maxNights);
+        if (range.start().isBefore(LocalDate.now())) {
+            throw new InvalidFieldException("start_date", "must not be in the past");
+        }
+        Listing listing = listings.findById(propertyId);
+        if (listing == null || !listing.active) {
+            throw new ResourceNotFoundException("Property " + propertyId + " not found");
+        }
+        List<CalendarNight> nights = calendar.lockRange(propertyId, range.start(), range.endExclusive());
+        if (nights.size() != range.nights()) {
+            throw new InvalidFieldException("end_date", "the calendar runs to " + listing.horizonEnd);
+        }
+        boolean touchesHeldNights = Boolean.TRUE.equals(change.available()) || change.price() != null;
+        if (touchesHeldNights && nights.stream().anyMatch(night -> night.bookingId() != null)) {
+            throw new ConflictException("Nights held by a booking cannot be unblocked or repriced");
+        }
+        if (change.available() != null) {
+            calendar.setBlocked(propertyId, range.start(), range.endExclusive(), !change.available());
+        }
+        if (change.price() != null) {
+            calendar.setHostPrice(propertyId, range.start(), range.endExclusive(), change.price());
+        }
+        events.nightsChanged(propertyId, range.start(), range.endExclusive());
+        return toCalendar(propertyId, range, calendar.range(propertyId, range.start(), range.endExclusive()));
+    }
+
+    private static AvailabilityCalendar toCalendar(UUID propertyId, DateRange range, List<CalendarNight> stored) {
+        Map<LocalDate, CalendarNight> byDate = stored.stream().collect(Collectors.toMap(CalendarNight::date, night -> night));
+        List<AvailabilityCalendar.Night> nights = new ArrayList<>((int) range.nights());
+        for (LocalDate date = range.start(); !date.isAfter(range.end()); date = date.plusDays(1)) {
+            CalendarNight night = byDate.get(date);
+            nights.add(night == null
+                    ? new AvailabilityCalendar.Night(date, false, null, null)
+                    : new AvailabilityCalendar.Night(date, night.available(), night.price(), night.minimumNights()));
+        }
+        return new AvailabilityCalendar(propertyId, range.start(), range.end(), nights);
+    }
+
+    private String json(Object document) {
+        try {
+            return mapper.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the calendar", e);
+        }
+    }
+}
