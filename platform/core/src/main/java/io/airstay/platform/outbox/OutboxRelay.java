@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,9 +26,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
 
 import io.agroal.api.AgroalDataSource;
+import io.airstay.platform.db.PgNotifications;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,8 +41,8 @@ import io.quarkus.runtime.StartupEvent;
  * <p>
  * One replica at a time relays: the holder of a PostgreSQL advisory lock. A single sender keeps the
  * order of each key across replicas; the lock is released when its connection closes, so another
- * replica takes over after a crash. The relay sleeps on LISTEN and is woken by the trigger that
- * every outbox insert fires at commit. A crash between sending and marking re-sends those rows:
+ * replica takes over after a crash. The relay sleeps until the trigger that every outbox insert
+ * fires at commit notifies it (through {@link PgNotifications}), or the poll interval passes. A crash between sending and marking re-sends those rows:
  * delivery is at least once and consumers are idempotent.
  */
 @ApplicationScoped
@@ -57,6 +59,8 @@ public class OutboxRelay {
     private static final String COUNT_UNPUBLISHED = "SELECT count(*) FROM silver.outbox_events WHERE published_at IS NULL";
 
     private final AgroalDataSource dataSource;
+    private final PgNotifications notifications;
+    private final Semaphore committed = new Semaphore(0);
     private final OutboxConfig config;
     private final String bootstrapServers;
     private final Counter publishedCounter;
@@ -64,9 +68,10 @@ public class OutboxRelay {
     private volatile boolean running;
     private Thread worker;
 
-    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public OutboxRelay(AgroalDataSource dataSource, PgNotifications notifications, OutboxConfig config,
+            MeterRegistry registry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
+        this.notifications = notifications;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.publishedCounter = Counter.builder("airstay.outbox.published")
@@ -80,6 +85,7 @@ public class OutboxRelay {
 
     void onStart(@Observes StartupEvent event) {
         if (config.relayEnabled()) {
+            notifications.listen(CHANNEL, payload -> committed.release());
             start();
         }
     }
@@ -132,15 +138,13 @@ public class OutboxRelay {
         }
     }
 
-    private void relayWhileRunning(Connection connection) throws SQLException {
-        try (Statement listen = connection.createStatement()) {
-            listen.execute("LISTEN " + CHANNEL);
-        }
+    private void relayWhileRunning(Connection connection) throws SQLException, InterruptedException {
         try (KafkaProducer<String, String> producer = createProducer()) {
             while (running) {
                 if (relayBatch(connection, producer) < config.batchSize()) {
                     // Returns at once if a commit notified while the batch was being sent.
-                    connection.unwrap(PGConnection.class).getNotifications((int) config.pollInterval().toMillis());
+                    committed.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    committed.drainPermits();
                 }
             }
         }
@@ -219,10 +223,9 @@ public class OutboxRelay {
         }
     }
 
-    /** The connection goes back to the pool: drop the session-level lock and subscription it carries. */
+    /** The connection goes back to the pool: drop the session-level lock it carries. */
     private static void resign(Connection connection) {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("UNLISTEN *");
             statement.execute("SELECT pg_advisory_unlock_all()");
         } catch (SQLException e) {
             LOG.debugf("Could not resign the relay role cleanly (the connection is probably gone): %s", e);
