@@ -23,7 +23,7 @@ import kafka.tools.StorageTool;
 public final class KafkaBroker {
 
     static final String READY_FILE = "ready";
-    /** System property: exit when the parent process dies (set when a test JVM runs the broker). */
+    /** System property: exit when the parent process dies (set by {@link EmbeddedServers#startKafka}). */
     static final String EXIT_WITH_PARENT = "airstay.kafka.exit-with-parent";
 
     private KafkaBroker() {
@@ -44,15 +44,19 @@ public final class KafkaBroker {
         Files.createDirectories(dataDir);
         Files.deleteIfExists(dataDir.resolve(READY_FILE));
 
-        Properties config = config(Integer.parseInt(args[0]), dataDir.resolve("logs"));
+        Path logDir = dataDir.resolve("logs");
+        Properties config = config(Integer.parseInt(args[0]), logDir);
         Path configFile = dataDir.resolve("server.properties");
         try (Writer writer = Files.newBufferedWriter(configFile)) {
             config.store(writer, null);
         }
-        int formatted = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
-                "-c", configFile.toString(), "--ignore-formatted"}, System.out);
-        if (formatted != 0) {
-            throw new IllegalStateException("Formatting " + dataDir + " failed with exit code " + formatted);
+        // a kept data directory is formatted already, with a cluster id that formatting again would contradict
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            int formatted = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
+                    "-c", configFile.toString()}, System.out);
+            if (formatted != 0) {
+                throw new IllegalStateException("Formatting " + dataDir + " failed with exit code " + formatted);
+            }
         }
 
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);

@@ -1,9 +1,7 @@
 package io.airstay.platform.testing;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -34,29 +32,10 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static String startChildBroker() throws Exception {
         Path dir = ServerSupport.workDir("embedded-kafka");
-        Path log = dir.resolve("broker.log");
         int port = ServerSupport.freePort();
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-D" + KafkaBroker.EXIT_WITH_PARENT + "=true",
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-                KafkaBroker.class.getName(), Integer.toString(port), dir.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
-        Process broker = builder.start();
+        Process broker = EmbeddedServers.startKafka(port, dir, dir.resolve("broker.log"));
         ServerSupport.recordServer(dir, broker.toHandle());
         Runtime.getRuntime().addShutdownHook(new Thread(broker::destroyForcibly));
-
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!Files.exists(dir.resolve(KafkaBroker.READY_FILE))) {
-            if (!broker.isAlive() || System.nanoTime() > deadline) {
-                broker.destroyForcibly();
-                throw new IllegalStateException("Kafka broker did not start:\n" + ServerSupport.tail(log));
-            }
-            Thread.sleep(100);
-        }
         return "localhost:" + port;
     }
 

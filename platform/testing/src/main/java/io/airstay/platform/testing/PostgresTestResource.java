@@ -3,10 +3,7 @@ package io.airstay.platform.testing;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -23,9 +20,6 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     public static final String USERNAME = "postgres";
     public static final String PASSWORD = "postgres";
-
-    // zonky logs every startup step at INFO; keep a reference so the level is not lost with the logger
-    private static final Logger ZONKY_LOG = Logger.getLogger("io.zonky.test.db.postgres");
 
     private static final Map<String, String> SETTINGS = Map.of(
             "shared_preload_libraries", "pg_stat_statements",
@@ -60,11 +54,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     }
 
     private static String startEmbedded() throws Exception {
-        ZONKY_LOG.setLevel(Level.WARNING);
         Path dir = ServerSupport.workDir("embedded-pg");
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(dir.resolve("data"))
-                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(dir.resolve("postgres.log").toFile()));
+        EmbeddedPostgres.Builder builder = EmbeddedServers.postgres(0, dir.resolve("data"), dir.resolve("postgres.log"));
         SETTINGS.forEach(builder::setServerConfig);
         // registers its own shutdown hook that stops the server and deletes the data directory
         EmbeddedPostgres postgres = builder.start();
@@ -83,12 +74,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     }
 
     private void createDatabaseIfMissing(String serverUrl) {
-        try (Connection connection = DriverManager.getConnection(serverUrl + "postgres", USERNAME, PASSWORD);
-                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, database);
-            if (!exists.executeQuery().next()) {
-                connection.createStatement().execute("create database \"" + database.replace("\"", "\"\"") + "\"");
-            }
+        try (Connection connection = DriverManager.getConnection(serverUrl + "postgres", USERNAME, PASSWORD)) {
+            EmbeddedServers.createDatabaseIfMissing(connection, database, USERNAME);
         } catch (Exception e) {
             throw new IllegalStateException("Could not create database " + database, e);
         }

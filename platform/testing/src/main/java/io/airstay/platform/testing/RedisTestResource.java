@@ -4,14 +4,11 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import redis.embedded.core.ExecutableProvider;
 
 /**
  * A real Redis: {@code redis-server} from the PATH, else the binary bundled in embedded-redis, or
@@ -53,14 +50,12 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
         String[] hostPort = System.getProperty(ADDRESS).split(":");
         try {
             String container = System.getProperty(CONTAINER);
-            ProcessHandle process = null;
             if (container != null) {
                 DockerClientFactory.instance().client().startContainerCmd(container).exec();
+                ServerSupport.awaitPort(hostPort[0], Integer.parseInt(hostPort[1]), null, Path.of("redis.log"));
             } else {
-                process = launch(Integer.parseInt(hostPort[1]));
+                launch(Integer.parseInt(hostPort[1]));
             }
-            ServerSupport.awaitPort(hostPort[0], Integer.parseInt(hostPort[1]), process,
-                    Path.of(System.getProperty(DIR, "."), "redis.log"));
         } catch (Exception e) {
             throw new IllegalStateException("Could not restart Redis", e);
         }
@@ -69,35 +64,20 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
     private static String startEmbedded() throws Exception {
         Path dir = ServerSupport.workDir("embedded-redis");
         System.setProperty(DIR, dir.toString());
-        Optional<File> onPath = redisServerOnPath();
-        File binary = onPath.isPresent() ? onPath.get() : ExecutableProvider.newJarResourceProvider(dir.toFile()).get();
-        System.setProperty(BINARY, binary.getPath());
-        int port = ServerSupport.freePort();
-        ProcessHandle process = launch(port);
+        System.setProperty(BINARY, EmbeddedServers.redisBinary(dir).getPath());
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
                 ServerSupport.findProcess(System.getProperty(PROCESS)).ifPresent(ProcessHandle::destroyForcibly)));
-        ServerSupport.awaitPort("localhost", port, process, dir.resolve("redis.log"));
-        return "localhost:" + port;
+        return "localhost:" + launch(ServerSupport.freePort());
     }
 
-    private static ProcessHandle launch(int port) throws Exception {
+    /** Starts the server on {@code port} and waits until it accepts connections; returns the port. */
+    private static int launch(int port) throws Exception {
         Path dir = Path.of(System.getProperty(DIR));
-        ProcessHandle process = new ProcessBuilder(System.getProperty(BINARY),
-                "--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
-                "--save", "", "--appendonly", "no")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
-                .start().toHandle();
+        ProcessHandle process = EmbeddedServers.startRedis(new File(System.getProperty(BINARY)), port, dir,
+                dir.resolve("redis.log"), false).toHandle();
         ServerSupport.recordServer(dir, process);
         System.setProperty(PROCESS, ServerSupport.processId(process));
-        return process;
-    }
-
-    private static Optional<File> redisServerOnPath() {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .map(entry -> new File(entry, "redis-server"))
-                .filter(File::canExecute)
-                .findFirst();
+        return port;
     }
 
     private static String startContainer() throws Exception {

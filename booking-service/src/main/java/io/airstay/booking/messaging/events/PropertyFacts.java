@@ -1,0 +1,11 @@
+package io.airstay.booking.messaging.events;
+
+import java.math.BigDecimal;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** The listing facts booking keeps, from property-events. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PropertyFacts(Integer maxGuests, Integer minimumNights, Integer maximumNights, BigDecimal basePrice,
+        BigDecimal cleaningFee, Boolean isActive) {
+}

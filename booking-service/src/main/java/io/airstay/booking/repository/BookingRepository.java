@@ -1,0 +1,88 @@
+package io.airstay.booking.repository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+
+import io.airstay.booking.model.Booking;
+import io.airstay.booking.model.BookingStatus;
+
+@ApplicationScoped
+public class BookingRepository {
+
+    private final EntityManager entityManager;
+
+    public BookingRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public void persist(Booking booking) {
+        entityManager.persist(booking);
+        entityManager.flush();
+    }
+
+    public Optional<Booking> find(UUID id) {
+        return Optional.ofNullable(entityManager.find(Booking.class, id));
+    }
+
+    /** The booking, locked until the transaction ends, so the saga and a cancellation apply one after the other. */
+    public Optional<Booking> findForUpdate(UUID id) {
+        return Optional.ofNullable(entityManager.find(Booking.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public Optional<Booking> findByIdempotencyKey(String key) {
+        return entityManager.createQuery("FROM Booking b WHERE b.idempotencyKey = :key", Booking.class)
+                .setParameter("key", key).getResultStream().findFirst();
+    }
+
+    /**
+     * A guest's bookings, newest first, after the keyset position (created_at, booking_id) when given;
+     * {@code limit} rows at most. The guest (and status) filter is served by idx_bookings_guest_status.
+     */
+    public List<Booking> byGuest(UUID guestId, BookingStatus status, Instant afterCreatedAt, UUID afterId, int limit) {
+        StringBuilder jpql = new StringBuilder("FROM Booking b WHERE b.guestId = :guest");
+        if (status != null) {
+            jpql.append(" AND b.status = :status");
+        }
+        if (afterCreatedAt != null) {
+            jpql.append(" AND (b.createdAt < :createdAt OR (b.createdAt = :createdAt AND b.id < :id))");
+        }
+        jpql.append(" ORDER BY b.createdAt DESC, b.id DESC");
+        TypedQuery<Booking> query = entityManager.createQuery(jpql.toString(), Booking.class).setParameter("guest", guestId);
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (afterCreatedAt != null) {
+            query.setParameter("createdAt", afterCreatedAt).setParameter("id", afterId);
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    /** Whether another stay holding its nights overlaps [checkIn, checkOut) of this listing. */
+    public boolean overlapsHeldStay(Booking booking) {
+        return !entityManager.createNativeQuery("""
+                SELECT 1 FROM silver.bookings
+                WHERE property_id = ?1 AND booking_id <> ?2 AND booking_status IN ('CONFIRMED', 'COMPLETED')
+                  AND daterange(check_in_date, check_out_date) && daterange(?3, ?4)
+                LIMIT 1""")
+                .setParameter(1, booking.propertyId).setParameter(2, booking.id)
+                .setParameter(3, booking.checkIn).setParameter(4, booking.checkOut)
+                .getResultList().isEmpty();
+    }
+
+    /** Confirmed stays whose check-out has come, locked for completion. */
+    public List<Booking> finishedStays(LocalDate today, int limit) {
+        return entityManager.createQuery("""
+                FROM Booking b WHERE b.status = :confirmed AND b.checkOut <= :today ORDER BY b.checkOut""", Booking.class)
+                .setParameter("confirmed", BookingStatus.CONFIRMED).setParameter("today", today)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setMaxResults(limit).getResultList();
+    }
+}

@@ -1,0 +1,84 @@
+package io.airstay.booking.service;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.airstay.platform.db.PgNotifications;
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Lets the replica that took a booking request wait for the saga's outcome without a thread per request,
+ * whichever replica consumes availability's answer: that replica NOTIFYs in the transaction that settles
+ * the booking, and PostgreSQL delivers it to every replica at commit.
+ */
+@ApplicationScoped
+@Startup
+public class BookingOutcomes {
+
+    static final String CHANNEL = "booking_outcome";
+
+    private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Map<UUID, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+
+    public BookingOutcomes(EntityManager entityManager, TransactionSynchronizationRegistry transactions,
+            PgNotifications notifications) {
+        this.entityManager = entityManager;
+        this.transactions = transactions;
+        notifications.listen(CHANNEL, payload -> settled(UUID.fromString(payload)));
+    }
+
+    /**
+     * Registers interest in the booking before the transaction creating it commits, so no outcome can
+     * slip by; forgotten again if the transaction rolls back.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void expect(UUID bookingId) {
+        waiting.put(bookingId, new CompletableFuture<>());
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    waiting.remove(bookingId);
+                }
+            }
+        });
+    }
+
+    /** Completes when the booking is settled or {@code atMost} has passed, whichever comes first. */
+    public Uni<Void> await(UUID bookingId, Duration atMost) {
+        CompletableFuture<Void> outcome = waiting.getOrDefault(bookingId, CompletableFuture.completedFuture(null));
+        return Uni.createFrom().completionStage(outcome)
+                .ifNoItem().after(atMost).recoverWithItem((Void) null)
+                .eventually(() -> waiting.remove(bookingId));
+    }
+
+    /** Tells every replica, when the current transaction commits, that the booking is settled. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceSettled(UUID bookingId) {
+        entityManager.createNativeQuery("SELECT pg_notify(?1, ?2)")
+                .setParameter(1, CHANNEL).setParameter(2, bookingId.toString()).getSingleResult();
+    }
+
+    private void settled(UUID bookingId) {
+        CompletableFuture<Void> outcome = waiting.get(bookingId);
+        if (outcome != null) {
+            outcome.complete(null);
+        }
+    }
+}

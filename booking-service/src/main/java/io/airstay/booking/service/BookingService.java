@@ -1,0 +1,191 @@
+package io.airstay.booking.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+import io.airstay.booking.mapping.BookingMapper;
+import io.airstay.booking.model.Booking;
+import io.airstay.booking.model.BookingStatus;
+import io.airstay.booking.model.Listing;
+import io.airstay.booking.repository.BookingRepository;
+import io.airstay.booking.rest.dto.BookingRequest;
+import io.airstay.booking.rest.dto.BookingView;
+import io.airstay.platform.pagination.Cursors;
+import io.airstay.platform.pagination.Page;
+import io.airstay.platform.problem.ConflictException;
+import io.airstay.platform.problem.InvalidFieldException;
+import io.airstay.platform.problem.ResourceNotFoundException;
+
+/** Guests' bookings: requests (the saga's first step), reads, and cancellations. */
+@ApplicationScoped
+public class BookingService {
+
+    private static final String IDEMPOTENCY_KEY_CONSTRAINT = "bookings_idempotency_key_key";
+
+    private final BookingRepository bookings;
+    private final EntityManager entityManager;
+    private final BookingEvents events;
+    private final BookingOutcomes outcomes;
+
+    public BookingService(BookingRepository bookings, EntityManager entityManager, BookingEvents events,
+            BookingOutcomes outcomes) {
+        this.bookings = bookings;
+        this.entityManager = entityManager;
+        this.events = events;
+        this.outcomes = outcomes;
+    }
+
+    /** A new or replayed request: {@code replayed} when the Idempotency-Key names an earlier booking. */
+    public record Requested(BookingView booking, boolean replayed) {
+    }
+
+    /**
+     * Stores the request as PENDING and announces booking.requested; with an Idempotency-Key seen before,
+     * returns that booking instead and creates nothing (also when two retries race).
+     */
+    public Requested request(BookingRequest request, String idempotencyKey) {
+        try {
+            return store(request, idempotencyKey);
+        } catch (PersistenceException e) {
+            if (idempotencyKey != null && isIdempotencyKeyClash(e)) {
+                return replay(request, idempotencyKey);
+            }
+            throw e;
+        }
+    }
+
+    @Transactional
+    Requested store(BookingRequest request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Booking earlier = bookings.findByIdempotencyKey(idempotencyKey).orElse(null);
+            if (earlier != null) {
+                return new Requested(sameRequestOrConflict(earlier, request), true);
+            }
+        }
+        Listing listing = validate(request);
+        Booking booking = new Booking();
+        booking.id = UUID.randomUUID();
+        booking.propertyId = request.propertyId();
+        booking.guestId = request.guestId();
+        booking.checkIn = request.checkInDate();
+        booking.checkOut = request.checkOutDate();
+        booking.numGuests = request.numGuests();
+        booking.specialRequests = request.specialRequests();
+        booking.idempotencyKey = idempotencyKey;
+        booking.cleaningFee = listing.cleaningFee;
+        booking.status = BookingStatus.PENDING;
+        booking.createdAt = Instant.now();
+        bookings.persist(booking);
+        outcomes.expect(booking.id);
+        events.publish("booking.requested", booking, null, null);
+        return new Requested(BookingMapper.toView(booking), false);
+    }
+
+    @Transactional
+    Requested replay(BookingRequest request, String idempotencyKey) {
+        Booking earlier = bookings.findByIdempotencyKey(idempotencyKey).orElseThrow();
+        return new Requested(sameRequestOrConflict(earlier, request), true);
+    }
+
+    @Transactional
+    public BookingView find(UUID id) {
+        return bookings.find(id).map(BookingMapper::toView)
+                .orElseThrow(() -> new ResourceNotFoundException("Booking " + id + " not found"));
+    }
+
+    /** A guest's bookings, newest first, one keyset page at a time. */
+    @Transactional
+    public Page<BookingView> list(UUID guestId, BookingStatus status, String cursor, int pageSize) {
+        Instant afterCreatedAt = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            List<String> position = Cursors.decode(cursor, 2);
+            try {
+                afterCreatedAt = Instant.parse(position.get(0));
+                afterId = UUID.fromString(position.get(1));
+            } catch (RuntimeException e) {
+                throw Cursors.malformed();
+            }
+        }
+        List<BookingView> rows = bookings.byGuest(guestId, status, afterCreatedAt, afterId, pageSize + 1).stream()
+                .map(BookingMapper::toView).toList();
+        return Page.of(rows, pageSize, null, last -> Cursors.encode(last.createdAt().toString(), last.bookingId().toString()));
+    }
+
+    /** Cancels a pending or confirmed stay that has not started; booking.canceled releases its nights. */
+    @Transactional
+    public BookingView cancel(UUID id, String reason) {
+        Booking booking = bookings.findForUpdate(id)
+                .orElseThrow(() -> new ResourceNotFoundException("Booking " + id + " not found"));
+        if (booking.status != BookingStatus.PENDING && booking.status != BookingStatus.CONFIRMED) {
+            throw new ConflictException("A " + booking.status + " booking cannot be canceled");
+        }
+        if (!booking.checkIn.isAfter(LocalDate.now())) {
+            throw new ConflictException("The stay has started (check-in " + booking.checkIn + "); it can no longer be canceled");
+        }
+        BookingStatus previous = booking.status;
+        booking.status = BookingStatus.CANCELED;
+        booking.canceledAt = Instant.now();
+        booking.cancellationReason = reason == null || reason.isBlank() ? "canceled by guest" : reason.trim();
+        entityManager.flush();
+        events.publish("booking.canceled", booking, previous.name(), booking.cancellationReason);
+        outcomes.announceSettled(booking.id);
+        return BookingMapper.toView(booking);
+    }
+
+    private Listing validate(BookingRequest request) {
+        Listing listing = entityManager.find(Listing.class, request.propertyId());
+        if (listing == null || !listing.active) {
+            throw new InvalidFieldException("property_id", "no active listing with this id");
+        }
+        LocalDate checkIn = request.checkInDate();
+        LocalDate checkOut = request.checkOutDate();
+        if (checkIn.isBefore(LocalDate.now())) {
+            throw new InvalidFieldException("check_in_date", "must not be in the past");
+        }
+        if (!checkOut.isAfter(checkIn)) {
+            throw new InvalidFieldException("check_out_date", "must be after check_in_date");
+        }
+        long nights = ChronoUnit.DAYS.between(checkIn, checkOut);
+        if (nights < listing.minimumNights || nights > listing.maximumNights) {
+            throw new InvalidFieldException("check_out_date",
+                    "stays at this listing are " + listing.minimumNights + " to " + listing.maximumNights + " nights");
+        }
+        if (request.numGuests() > listing.maxGuests) {
+            throw new InvalidFieldException("num_guests", "this listing hosts at most " + listing.maxGuests + " guests");
+        }
+        return listing;
+    }
+
+    private static BookingView sameRequestOrConflict(Booking earlier, BookingRequest request) {
+        boolean same = earlier.propertyId.equals(request.propertyId()) && earlier.guestId.equals(request.guestId())
+                && earlier.checkIn.equals(request.checkInDate()) && earlier.checkOut.equals(request.checkOutDate())
+                && earlier.numGuests == request.numGuests()
+                && Objects.equals(earlier.specialRequests, request.specialRequests());
+        if (!same) {
+            throw new ConflictException("This Idempotency-Key was used for a different booking request");
+        }
+        return BookingMapper.toView(earlier);
+    }
+
+    private static boolean isIdempotencyKeyClash(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation
+                    && IDEMPOTENCY_KEY_CONSTRAINT.equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,167 @@
+package io.airstay.booking.rest;
+
+import static io.airstay.booking.BookingFixture.book;
+import static io.airstay.booking.BookingFixture.request;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import io.airstay.booking.BookingFixture;
+import io.airstay.booking.SagaTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@SagaTest
+class BookingApiTest {
+
+    private static final LocalDate SOON = LocalDate.now().plusDays(20);
+
+    @Inject
+    BookingFixture fixture;
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void retriedPostWithTheSameIdempotencyKeyReturnsTheOriginalBooking() throws Exception {
+        UUID listing = fixture.listing();
+        Map<String, Object> body = request(listing, UUID.randomUUID(), SOON, SOON.plusDays(2));
+        String key = "retry-" + UUID.randomUUID();
+
+        String first = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/bookings").then().statusCode(201).extract().path("booking_id");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> retries = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            retries.add(pool.submit(() -> given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/bookings").then().statusCode(201).extract().<String>path("booking_id")));
+        }
+        for (Future<String> retry : retries) {
+            assertEquals(first, retry.get());
+        }
+        pool.shutdown();
+        assertEquals(1L, count("SELECT count(*) FROM silver.bookings WHERE property_id = ?1", listing));
+
+        Map<String, Object> different = new HashMap<>(body);
+        different.put("num_guests", 3);
+        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(different).post("/api/v1/bookings")
+                .then().statusCode(409).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void concurrentFirstAttemptsWithOneKeyCreateOneBooking() throws Exception {
+        UUID listing = fixture.listing();
+        Map<String, Object> body = request(listing, UUID.randomUUID(), SOON.plusDays(5), SOON.plusDays(6));
+        String key = "race-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> attempts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            attempts.add(pool.submit(() -> given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/bookings").then().extract().<String>path("booking_id")));
+        }
+        HashSet<String> ids = new HashSet<>();
+        for (Future<String> attempt : attempts) {
+            ids.add(attempt.get());
+        }
+        pool.shutdown();
+        assertEquals(1, ids.size(), "every attempt names the same booking: " + ids);
+        assertEquals(1L, count("SELECT count(*) FROM silver.bookings WHERE property_id = ?1", listing));
+    }
+
+    @Test
+    void badRequestsAre400sNamingTheFieldAndWriteNothing() {
+        UUID listing = fixture.listing();
+        UUID guest = UUID.randomUUID();
+        rejected(request(UUID.randomUUID(), guest, SOON, SOON.plusDays(2)), "property_id");
+        rejected(request(listing, guest, LocalDate.now().minusDays(1), SOON), "check_in_date");
+        rejected(request(listing, guest, SOON, SOON), "check_out_date");
+        rejected(request(listing, guest, SOON, SOON.plusDays(15)), "check_out_date");
+        Map<String, Object> crowd = request(listing, guest, SOON, SOON.plusDays(2));
+        crowd.put("num_guests", 5);
+        rejected(crowd, "num_guests");
+        Map<String, Object> none = request(listing, guest, SOON, SOON.plusDays(2));
+        none.put("num_guests", 0);
+        rejected(none, "num_guests");
+        Map<String, Object> noGuest = request(listing, guest, SOON, SOON.plusDays(2));
+        noGuest.remove("guest_id");
+        rejected(noGuest, "guest_id");
+        Map<String, Object> badDate = request(listing, guest, SOON, SOON.plusDays(2));
+        badDate.put("check_in_date", "next friday");
+        rejected(badDate, "check_in_date");
+        given().header("Idempotency-Key", "x".repeat(201)).contentType(ContentType.JSON)
+                .body(request(listing, guest, SOON, SOON.plusDays(2))).post("/api/v1/bookings").then().statusCode(400)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        given().contentType(ContentType.JSON).body("{\"property_id\": ").post("/api/v1/bookings").then().statusCode(400)
+                .body("errors[0].field", equalTo("body"));
+
+        assertEquals(0L, count("SELECT count(*) FROM silver.bookings WHERE guest_id = ?1", guest));
+    }
+
+    @Test
+    void unknownBookingsAre404AndBadIdsAre400() {
+        given().get("/api/v1/bookings/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+        given().post("/api/v1/bookings/" + UUID.randomUUID() + "/cancel").then().statusCode(404);
+        given().get("/api/v1/bookings/nope").then().statusCode(400).body("errors[0].field", equalTo("booking_id"));
+        given().get("/api/v1/bookings").then().statusCode(400).body("errors[0].field", equalTo("guest_id"));
+        given().get("/api/v1/bookings?guest_id=" + UUID.randomUUID() + "&status=lost").then().statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+        given().get("/api/v1/bookings?guest_id=" + UUID.randomUUID() + "&cursor=garbage!").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void guestsPageThroughTheirBookingsNewestFirst() {
+        UUID listing = fixture.listing();
+        UUID guest = UUID.randomUUID();
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            LocalDate in = SOON.plusDays(40 + 3L * i);
+            created.add(0, book(request(listing, guest, in, in.plusDays(1))).then().statusCode(201).extract().path("booking_id"));
+        }
+        book(request(listing, guest, SOON.plusDays(40), SOON.plusDays(41))).then().statusCode(409);
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonPath page = given().get("/api/v1/bookings?guest_id=" + guest + "&status=confirmed&page_size=2"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("data.booking_id", String.class));
+            cursor = page.getString("pagination.next_cursor");
+        } while (cursor != null);
+
+        assertEquals(created, seen, "newest first, each once, rejected one filtered out");
+        given().get("/api/v1/bookings?guest_id=" + guest + "&status=rejected").then().statusCode(200)
+                .body("data.size()", equalTo(1)).body("data.booking_status", hasItem("REJECTED"));
+    }
+
+    private static void rejected(Map<String, Object> body, String field) {
+        book(body).then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("errors.field", hasItem(field));
+    }
+
+    private long count(String sql, Object parameter) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(sql)
+                .setParameter(1, parameter).getSingleResult()).longValue());
+    }
+}

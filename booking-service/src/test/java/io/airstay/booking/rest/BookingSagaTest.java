@@ -1,0 +1,149 @@
+package io.airstay.booking.rest;
+
+import static io.airstay.booking.BookingFixture.book;
+import static io.airstay.booking.BookingFixture.request;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import io.airstay.booking.BookingFixture;
+import io.airstay.booking.SagaTest;
+import io.airstay.booking.service.SagaService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@SagaTest
+class BookingSagaTest {
+
+    private static final LocalDate SOON = LocalDate.now().plusDays(30);
+
+    @Inject
+    BookingFixture fixture;
+    @Inject
+    SagaService saga;
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void availableNightsAreConfirmedAndPricedFromTheHeldNights() {
+        UUID listing = fixture.listing();
+        UUID guest = UUID.randomUUID();
+
+        String location = book(request(listing, guest, SOON, SOON.plusDays(3))).then().statusCode(201)
+                .body("booking_status", equalTo("CONFIRMED"))
+                .body("nights", equalTo(3))
+                .body("base_price", equalTo(300.00f))
+                .body("cleaning_fee", equalTo(25.00f))
+                .body("service_fee", equalTo(36.00f))
+                .body("total_price", equalTo(361.00f))
+                .extract().header("Location");
+
+        given().get(location).then().statusCode(200).body("booking_status", equalTo("CONFIRMED"))
+                .body("guest_id", equalTo(guest.toString())).body("confirmed_at", notNullValue());
+        List<Boolean> nights = given().get(fixture.availabilityUrl() + "/api/v1/properties/" + listing
+                + "/availability?start_date=" + SOON + "&end_date=" + SOON.plusDays(3)).jsonPath()
+                .getList("availability.available", Boolean.class);
+        assertEquals(List.of(false, false, false, true), nights);
+    }
+
+    @Test
+    void takenNightsAreA409AndTheBookingIsRejected() {
+        UUID listing = fixture.listing();
+        book(request(listing, UUID.randomUUID(), SOON, SOON.plusDays(3))).then().statusCode(201);
+
+        book(request(listing, UUID.randomUUID(), SOON.plusDays(2), SOON.plusDays(5))).then().statusCode(409)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("TAKEN"));
+
+        assertEquals(1L, count("SELECT count(*) FROM silver.bookings WHERE property_id = ?1 AND booking_status = 'CONFIRMED'", listing));
+        assertEquals(1L, count("SELECT count(*) FROM silver.bookings WHERE property_id = ?1 AND booking_status = 'REJECTED'", listing));
+    }
+
+    @Test
+    void cancellationReleasesTheNightsForTheNextGuest() {
+        UUID listing = fixture.listing();
+        String id = book(request(listing, UUID.randomUUID(), SOON, SOON.plusDays(2))).then().statusCode(201)
+                .extract().path("booking_id");
+
+        given().contentType(ContentType.JSON).body(Map.of("reason", "plans changed"))
+                .post("/api/v1/bookings/" + id + "/cancel").then().statusCode(200)
+                .body("booking_status", equalTo("CANCELED"))
+                .body("cancellation_reason", equalTo("plans changed"));
+        given().post("/api/v1/bookings/" + id + "/cancel").then().statusCode(409);
+
+        await().atMost(BookingFixture.WAIT).untilAsserted(() ->
+                book(request(listing, UUID.randomUUID(), SOON, SOON.plusDays(2))).then().statusCode(201));
+    }
+
+    @Test
+    void finishedStaysBecomeCompleted() {
+        UUID listing = fixture.listing();
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                INSERT INTO silver.bookings (booking_id, property_id, guest_id, check_in_date, check_out_date, num_guests,
+                    base_price, cleaning_fee, service_fee, total_price, booking_status, confirmed_at)
+                VALUES (?1, ?2, ?3, current_date - 5, current_date - 1, 2, 400, 25, 48, 473, 'CONFIRMED', now())""")
+                .setParameter(1, id).setParameter(2, listing).setParameter(3, UUID.randomUUID()).executeUpdate());
+
+        assertTrue(saga.completeFinishedStays(100) >= 1);
+
+        given().get("/api/v1/bookings/" + id).then().statusCode(200).body("booking_status", equalTo("COMPLETED"));
+        assertEquals(1L, count("SELECT count(*) FROM silver.outbox_events WHERE event_type = 'booking.completed' AND envelope LIKE ?1",
+                "%" + id + "%"));
+        given().post("/api/v1/bookings/" + id + "/cancel").then().statusCode(409);
+    }
+
+    @Test
+    void theDatabaseRefusesOverlappingConfirmedStaysWhateverTheCode() {
+        UUID listing = fixture.listing();
+        String insert = """
+                INSERT INTO silver.bookings (booking_id, property_id, guest_id, check_in_date, check_out_date, num_guests,
+                    booking_status) VALUES (?1, ?2, ?3, ?4, ?5, 2, 'CONFIRMED')""";
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(insert).setParameter(1, UUID.randomUUID())
+                .setParameter(2, listing).setParameter(3, UUID.randomUUID()).setParameter(4, SOON)
+                .setParameter(5, SOON.plusDays(3)).executeUpdate());
+
+        RuntimeException refused = assertThrows(RuntimeException.class, () ->
+                QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(insert)
+                        .setParameter(1, UUID.randomUUID()).setParameter(2, listing).setParameter(3, UUID.randomUUID())
+                        .setParameter(4, SOON.plusDays(2)).setParameter(5, SOON.plusDays(4)).executeUpdate()));
+        assertTrue(stackMentions(refused, "bookings_no_overlapping_stays"), refused.toString());
+
+        // Back to back is fine: check-out day is the next check-in day.
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(insert).setParameter(1, UUID.randomUUID())
+                .setParameter(2, listing).setParameter(3, UUID.randomUUID()).setParameter(4, SOON.plusDays(3))
+                .setParameter(5, SOON.plusDays(5)).executeUpdate());
+    }
+
+    private static boolean stackMentions(Throwable failure, String text) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long count(String sql, Object parameter) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(sql)
+                .setParameter(1, parameter).getSingleResult()).longValue());
+    }
+}

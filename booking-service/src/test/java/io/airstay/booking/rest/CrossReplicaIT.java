@@ -1,0 +1,70 @@
+package io.airstay.booking.rest;
+
+import static io.airstay.booking.BookingFixture.request;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import io.airstay.booking.BookingFixture;
+import io.airstay.booking.SagaTest;
+import io.airstay.platform.testing.ServiceProcessTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Two booking-service replicas in one consumer group: this test's application and a second one started
+ * from the packaged jar (hence an integration test, run after packaging). Availability's answers land on
+ * whichever replica owns the partition, yet every request is answered 201 by the replica that took it,
+ * well before its wait runs out (so the answer came through the cross-replica notification, not the
+ * re-read after a timeout).
+ */
+@QuarkusTest
+@SagaTest
+@WithTestResource(value = ServiceProcessTestResource.class, initArgs = {
+        @ResourceArg(name = "name", value = "booking-replica"),
+        @ResourceArg(name = "jar", value = "target/quarkus-app/quarkus-run.jar"),
+        @ResourceArg(name = "database", value = "airstay"),
+        @ResourceArg(name = "properties", value = "airstay.booking.saga-wait=10s") })
+class CrossReplicaIT {
+
+    @Inject
+    BookingFixture fixture;
+
+    @Test
+    void eachReplicaAnswersItsOwnRequestsWhicheverConsumesTheOutcome() {
+        // Looked up here, not injected: test classes are beans of every test application, and only this one has it.
+        String replica = ConfigProvider.getConfig().getValue("airstay.test.booking-replica.url", String.class);
+        LocalDate in = LocalDate.now().plusDays(25);
+        List<Integer> statuses = new ArrayList<>();
+        long slowestMillis = 0;
+        for (int i = 0; i < 12; i++) {
+            UUID listing = fixture.listing();
+            Map<String, Object> body = request(listing, UUID.randomUUID(), in, in.plusDays(2));
+            String target = i % 2 == 0 ? "" : replica;
+            long began = System.nanoTime();
+            statuses.add(given().contentType(ContentType.JSON).body(body).post(target + "/api/v1/bookings").statusCode());
+            slowestMillis = Math.max(slowestMillis, (System.nanoTime() - began) / 1_000_000);
+        }
+        assertEquals(List.of(201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201), statuses);
+        assertTrue(slowestMillis < 4_500, "answered on notification, not after the 5 s / 10 s waits: " + slowestMillis + " ms");
+
+        String metrics = given().get(replica + "/q/metrics").asString();
+        assertTrue(metrics.contains("airstay_booking_outcomes_total{status=\"CONFIRMED\"}"),
+                "the second replica settled some bookings itself");
+        assertTrue(given().get("/q/metrics").asString().contains("airstay_booking_outcomes_total{status=\"CONFIRMED\"}"),
+                "and so did this one");
+    }
+}

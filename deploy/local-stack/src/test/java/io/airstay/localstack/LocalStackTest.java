@@ -1,0 +1,102 @@
+package io.airstay.localstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.airstay.localstack.LocalStack.Settings;
+import io.airstay.platform.testing.KafkaTestClient;
+import redis.clients.jedis.Jedis;
+
+class LocalStackTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void provisionsEveryServiceDatabaseAndKeepsAllDataAcrossRestarts() throws Exception {
+        Settings settings = new Settings(dir, freePort(), freePort(), freePort(), false, "postgres", "");
+        String kafka = "localhost:" + settings.kafkaPort();
+        try (LocalStack stack = new LocalStack(settings)) {
+            stack.start();
+            assertEquals("postgres redis kafka", String.join(" ",
+                    Files.readAllLines(dir.resolve(LocalStack.READY_FILE)).stream().map(l -> l.split(" ")[0]).toList()));
+            for (String database : LocalStack.DATABASES) {
+                try (Connection connection = connect(settings, database); Statement sql = connection.createStatement()) {
+                    assertEquals(LocalStack.ROLE, single(sql,
+                            "select pg_get_userbyid(datdba) from pg_database where datname = current_database()"));
+                    assertEquals("300", single(sql, "show max_connections"));
+                    assertTrue(Long.parseLong(single(sql, "select count(*) from pg_stat_statements")) > 0);
+                }
+            }
+            try (Connection connection = connect(settings, "airstay_search"); Statement sql = connection.createStatement()) {
+                sql.execute("create table kept (note text)");
+                sql.execute("insert into kept values ('in postgres')");
+            }
+            try (Jedis redis = new Jedis("localhost", settings.redisPort())) {
+                redis.set("kept", "in redis");
+            }
+            KafkaTestClient.send(kafka, "kept", "k", "in kafka");
+        }
+        assertFalse(Files.exists(dir.resolve(LocalStack.READY_FILE)));
+
+        try (LocalStack stack = new LocalStack(settings)) {
+            stack.start(); // provisions again: nothing to do
+            try (Connection connection = connect(settings, "airstay_search"); Statement sql = connection.createStatement()) {
+                assertEquals("in postgres", single(sql, "select note from kept"));
+            }
+            try (Jedis redis = new Jedis("localhost", settings.redisPort())) {
+                assertEquals("in redis", redis.get("kept"));
+            }
+            assertEquals("in kafka", KafkaTestClient.readUntil(kafka, "kept", records -> !records.isEmpty(),
+                    Duration.ofSeconds(30)).get(0).value());
+        }
+    }
+
+    @Test
+    void refusesPortsTakenByAnotherProcess() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                LocalStack postgresTaken = new LocalStack(new Settings(dir, taken.getLocalPort(), freePort(), freePort(),
+                        false, "postgres", ""));
+                LocalStack redisTaken = new LocalStack(new Settings(dir, freePort(), taken.getLocalPort(), freePort(),
+                        false, "postgres", ""))) {
+            assertTrue(assertThrows(IllegalStateException.class, postgresTaken::start).getMessage()
+                    .contains("AIRSTAY_PG_EXTERNAL=true"));
+            assertTrue(assertThrows(IllegalStateException.class, redisTaken::start).getMessage()
+                    .contains("AIRSTAY_REDIS_PORT"));
+        }
+    }
+
+    private static Connection connect(Settings settings, String database) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + database,
+                LocalStack.ROLE, LocalStack.ROLE);
+    }
+
+    private static String single(Statement sql, String query) throws Exception {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            assertTrue(rows.next());
+            return rows.getString(1);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
