@@ -115,6 +115,11 @@ class AvailabilityResourceTest {
 
         JsonPath calendar = read(id, in.minusDays(1), in);
         assertEquals(List.of(100.0f, 100.0f), calendar.getList("availability.price", Float.class), "nothing written");
+
+        // A listing price change reprices free nights only: the held night keeps the price it was booked at.
+        fixture.sendPropertyEvent("property.updated", id, new BigDecimal("130.00"), 1, true);
+        await().atMost(AvailabilityFixture.WAIT).untilAsserted(() -> assertEquals(List.of(130.0f, 100.0f),
+                read(id, in.minusDays(1), in).getList("availability.price", Float.class)));
     }
 
     @Test
