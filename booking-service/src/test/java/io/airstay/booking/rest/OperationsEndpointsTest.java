@@ -2,11 +2,6 @@ package io.airstay.booking.rest;
 
 import static io.airstay.booking.BookingFixture.book;
 import static io.airstay.booking.BookingFixture.request;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.hasKey;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -17,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.airstay.booking.BookingFixture;
 import io.airstay.booking.SagaTest;
+import io.airstay.platform.testing.OperationsEndpoints;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -28,10 +24,7 @@ class OperationsEndpointsTest {
 
     @Test
     void readinessChecksDatabaseRedisAndKafka() {
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check",
-                        "Redis connection health check", "Kafka connection health check"));
+        OperationsEndpoints.assertReadinessCoversDatabaseRedisAndKafka();
     }
 
     @Test
@@ -39,15 +32,11 @@ class OperationsEndpointsTest {
         LocalDate in = LocalDate.now().plusDays(70);
         book(request(fixture.listing(), UUID.randomUUID(), in, in.plusDays(1))).then().statusCode(201);
 
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("airstay_booking_saga_duration_seconds_bucket"))
-                .body(containsString("airstay_booking_outcomes_total{status=\"CONFIRMED\"}"))
-                .body(containsString("airstay_outbox_backlog"));
+        OperationsEndpoints.assertMetricsContain("airstay_booking_saga_duration_seconds_bucket", "airstay_booking_outcomes_total{status=\"CONFIRMED\"}", "airstay_outbox_backlog");
     }
 
     @Test
     void openApiDescribesTheApi() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths", hasKey("/api/v1/bookings"));
+        OperationsEndpoints.assertOpenApiDescribes("/api/v1/bookings");
     }
 }

@@ -1,10 +1,7 @@
 package io.airstay.search.rest;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
 import java.util.Map;
@@ -12,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.airstay.platform.testing.KafkaTestResource;
+import io.airstay.platform.testing.OperationsEndpoints;
 import io.airstay.platform.testing.PostgresTestResource;
 import io.airstay.platform.testing.RedisTestResource;
 import io.airstay.search.Listings;
@@ -26,25 +24,18 @@ class OperationsEndpointsTest {
 
     @Test
     void readinessChecksDatabaseRedisAndKafka() {
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check",
-                        "Redis connection health check", "Kafka connection health check"));
+        OperationsEndpoints.assertReadinessCoversDatabaseRedisAndKafka();
     }
 
     @Test
     void metricsExposeCacheOutboxAndHttpHistograms() {
         given().get("/api/v1/properties/search?city=Metricsville").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("cache_gets_total"))
-                .body(containsString("airstay_outbox_backlog"))
-                .body(containsString("http_server_requests_seconds_bucket"));
+        OperationsEndpoints.assertMetricsContain("cache_gets_total", "airstay_outbox_backlog", "http_server_requests_seconds_bucket");
     }
 
     @Test
     void openApiDescribesTheApi() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths", hasKey("/api/v1/properties/search"));
+        OperationsEndpoints.assertOpenApiDescribes("/api/v1/properties/search");
     }
 
     @Test

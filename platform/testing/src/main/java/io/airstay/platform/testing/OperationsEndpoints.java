@@ -1,0 +1,37 @@
+package io.airstay.platform.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+
+import io.restassured.response.ValidatableResponse;
+
+/** Assertions on the operations endpoints every service serves (DESIGN section 3), for each service's tests. */
+public final class OperationsEndpoints {
+
+    private OperationsEndpoints() {
+    }
+
+    /** /q/health/ready is UP and its checks cover PostgreSQL, Redis and Kafka. */
+    public static void assertReadinessCoversDatabaseRedisAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check",
+                        "Redis connection health check", "Kafka connection health check"));
+    }
+
+    /** /q/metrics (Prometheus text) contains each of the given series or fragments. */
+    public static void assertMetricsContain(String... fragments) {
+        ValidatableResponse metrics = given().get("/q/metrics").then().statusCode(200);
+        for (String fragment : fragments) {
+            metrics.body(containsString(fragment));
+        }
+    }
+
+    /** /q/openapi describes the given path. */
+    public static void assertOpenApiDescribes(String path) {
+        given().get("/q/openapi?format=json").then().statusCode(200).body("paths", hasKey(path));
+    }
+}
