@@ -11,15 +11,13 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.airstay.availability.model.Listing;
 import io.airstay.availability.repository.CalendarNight;
 import io.airstay.availability.repository.CalendarRepository;
 import io.airstay.availability.repository.ListingRepository;
 import io.airstay.availability.rest.dto.AvailabilityCalendar;
 import io.airstay.availability.rest.dto.AvailabilityChange;
+import io.airstay.platform.json.JsonDocuments;
 import io.airstay.platform.problem.ConflictException;
 import io.airstay.platform.problem.InvalidFieldException;
 import io.airstay.platform.problem.ResourceNotFoundException;
@@ -33,15 +31,15 @@ public class CalendarService {
     private final CalendarRepository calendar;
     private final AvailabilityCache cache;
     private final AvailabilityEvents events;
-    private final ObjectMapper mapper;
+    private final JsonDocuments json;
 
     public CalendarService(ListingRepository listings, CalendarRepository calendar, AvailabilityCache cache,
-            AvailabilityEvents events, ObjectMapper mapper) {
+            AvailabilityEvents events, JsonDocuments json) {
         this.listings = listings;
         this.calendar = calendar;
         this.cache = cache;
         this.events = events;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     /** The calendar document of an active listing, from Redis or the database; empty when there is no such listing. */
@@ -57,7 +55,7 @@ public class CalendarService {
         if (listing == null || !listing.active) {
             return Optional.empty();
         }
-        return Optional.of(json(toCalendar(propertyId, range, calendar.range(propertyId, range.start(), range.endExclusive()))));
+        return Optional.of(json.write(toCalendar(propertyId, range, calendar.range(propertyId, range.start(), range.endExclusive()))));
     }
 
     @Transactional
@@ -101,13 +99,5 @@ public class CalendarService {
                     : new AvailabilityCalendar.Night(date, night.available(), night.price(), night.minimumNights()));
         }
         return new AvailabilityCalendar(propertyId, range.start(), range.end(), nights);
-    }
-
-    private String json(Object document) {
-        try {
-            return mapper.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise the calendar", e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.airstay.booking.repository;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import jakarta.persistence.TypedQuery;
 
 import io.airstay.booking.model.Booking;
 import io.airstay.booking.model.BookingStatus;
+import io.airstay.platform.pagination.Cursors;
 
 @ApplicationScoped
 public class BookingRepository {
@@ -46,12 +46,12 @@ public class BookingRepository {
      * A guest's bookings, newest first, after the keyset position (created_at, booking_id) when given;
      * {@code limit} rows at most. The guest (and status) filter is served by idx_bookings_guest_status.
      */
-    public List<Booking> byGuest(UUID guestId, BookingStatus status, Instant afterCreatedAt, UUID afterId, int limit) {
+    public List<Booking> byGuest(UUID guestId, BookingStatus status, Cursors.NewestFirst after, int limit) {
         StringBuilder jpql = new StringBuilder("FROM Booking b WHERE b.guestId = :guest");
         if (status != null) {
             jpql.append(" AND b.status = :status");
         }
-        if (afterCreatedAt != null) {
+        if (after != null) {
             jpql.append(" AND (b.createdAt < :createdAt OR (b.createdAt = :createdAt AND b.id < :id))");
         }
         jpql.append(" ORDER BY b.createdAt DESC, b.id DESC");
@@ -59,8 +59,8 @@ public class BookingRepository {
         if (status != null) {
             query.setParameter("status", status);
         }
-        if (afterCreatedAt != null) {
-            query.setParameter("createdAt", afterCreatedAt).setParameter("id", afterId);
+        if (after != null) {
+            query.setParameter("createdAt", after.createdAt()).setParameter("id", after.id());
         }
         return query.setMaxResults(limit).getResultList();
     }

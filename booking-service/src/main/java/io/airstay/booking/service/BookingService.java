@@ -12,8 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.exception.ConstraintViolationException;
-
 import io.airstay.booking.mapping.BookingMapper;
 import io.airstay.booking.model.Booking;
 import io.airstay.booking.model.BookingStatus;
@@ -21,6 +19,7 @@ import io.airstay.booking.model.Listing;
 import io.airstay.booking.repository.BookingRepository;
 import io.airstay.booking.rest.dto.BookingRequest;
 import io.airstay.booking.rest.dto.BookingView;
+import io.airstay.platform.db.Constraints;
 import io.airstay.platform.pagination.Cursors;
 import io.airstay.platform.pagination.Page;
 import io.airstay.platform.problem.ConflictException;
@@ -58,7 +57,7 @@ public class BookingService {
         try {
             return store(request, idempotencyKey);
         } catch (PersistenceException e) {
-            if (idempotencyKey != null && isIdempotencyKeyClash(e)) {
+            if (idempotencyKey != null && Constraints.violated(e, IDEMPOTENCY_KEY_CONSTRAINT)) {
                 return replay(request, idempotencyKey);
             }
             throw e;
@@ -107,20 +106,9 @@ public class BookingService {
     /** A guest's bookings, newest first, one keyset page at a time. */
     @Transactional
     public Page<BookingView> list(UUID guestId, BookingStatus status, String cursor, int pageSize) {
-        Instant afterCreatedAt = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            List<String> position = Cursors.decode(cursor, 2);
-            try {
-                afterCreatedAt = Instant.parse(position.get(0));
-                afterId = UUID.fromString(position.get(1));
-            } catch (RuntimeException e) {
-                throw Cursors.malformed();
-            }
-        }
-        List<BookingView> rows = bookings.byGuest(guestId, status, afterCreatedAt, afterId, pageSize + 1).stream()
+        List<BookingView> rows = bookings.byGuest(guestId, status, Cursors.decodeNewestFirst(cursor), pageSize + 1).stream()
                 .map(BookingMapper::toView).toList();
-        return Page.of(rows, pageSize, null, last -> Cursors.encode(last.createdAt().toString(), last.bookingId().toString()));
+        return Page.of(rows, pageSize, null, last -> Cursors.newestFirst(last.createdAt(), last.bookingId()));
     }
 
     /** Cancels a pending or confirmed stay that has not started; booking.canceled releases its nights. */
@@ -177,15 +165,5 @@ public class BookingService {
             throw new ConflictException("This Idempotency-Key was used for a different booking request");
         }
         return BookingMapper.toView(earlier);
-    }
-
-    private static boolean isIdempotencyKeyClash(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation
-                    && IDEMPOTENCY_KEY_CONSTRAINT.equals(violation.getConstraintName())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

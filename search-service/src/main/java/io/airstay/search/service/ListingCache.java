@@ -8,12 +8,10 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.airstay.platform.cache.CacheKeys;
 import io.airstay.platform.cache.CacheTier;
 import io.airstay.platform.cache.JsonCache;
+import io.airstay.platform.json.JsonDocuments;
 import io.airstay.search.mapping.PropertyMapper;
 import io.airstay.search.model.Property;
 import io.smallrye.mutiny.Uni;
@@ -33,11 +31,11 @@ public class ListingCache {
     static final String ANY_CITY = "_";
 
     private final JsonCache cache;
-    private final ObjectMapper mapper;
+    private final JsonDocuments json;
 
-    public ListingCache(JsonCache cache, ObjectMapper mapper) {
+    public ListingCache(JsonCache cache, JsonDocuments json) {
         this.cache = cache;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     public Uni<Optional<String>> detail(UUID id, Supplier<Optional<String>> loader) {
@@ -69,21 +67,13 @@ public class ListingCache {
     /** After commit: the detail shows new figures that search results do not carry (e.g. the booking count). */
     public void refreshDetail(Property property) {
         cache.putAfterCommit(detailKey(property.id),
-                property.active ? Optional.of(json(PropertyMapper.toDetail(property))) : Optional.empty(), CacheTier.STATIC);
+                property.active ? Optional.of(json.write(PropertyMapper.toDetail(property))) : Optional.empty(), CacheTier.STATIC);
     }
 
     /** After commit: date searches of the listing's city (and of any city) are retired. */
     public void availabilityChanged(String city) {
         cache.bumpGenerationAfterCommit(availabilityGeneration(cityKey(city)));
         cache.bumpGenerationAfterCommit(availabilityGeneration(ANY_CITY));
-    }
-
-    public String json(Object document) {
-        try {
-            return mapper.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + document.getClass().getSimpleName(), e);
-        }
     }
 
     static String detailKey(UUID id) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.airstay.platform.json.JsonDocuments;
 import io.airstay.platform.pagination.Page;
 import io.airstay.search.mapping.PropertyMapper;
 import io.airstay.search.repository.PropertyRepository;
@@ -18,12 +19,12 @@ public class PropertyQueries {
 
     private final PropertyRepository properties;
     private final PropertySearchRepository searches;
-    private final ListingCache cache;
+    private final JsonDocuments json;
 
-    public PropertyQueries(PropertyRepository properties, PropertySearchRepository searches, ListingCache cache) {
+    public PropertyQueries(PropertyRepository properties, PropertySearchRepository searches, JsonDocuments json) {
         this.properties = properties;
         this.searches = searches;
-        this.cache = cache;
+        this.json = json;
     }
 
     /** The active listing's detail document, or empty for unknown and deactivated listings. */
@@ -31,7 +32,7 @@ public class PropertyQueries {
     public Optional<String> detailDocument(UUID id) {
         return properties.findByIdOptional(id)
                 .filter(property -> property.active)
-                .map(property -> cache.json(PropertyMapper.toDetail(property)));
+                .map(property -> json.write(PropertyMapper.toDetail(property)));
     }
 
     public String searchDocument(SearchCriteria criteria) {
@@ -39,6 +40,6 @@ public class PropertyQueries {
                 last -> SearchCriteria.encodeCursor(criteria.sort(), last.sortValue(), last.result().propertyId()));
         Page<SearchResult> page = new Page<>(rows.data().stream().map(PropertySearchRepository.Row::result).toList(),
                 rows.pagination());
-        return cache.json(page);
+        return json.write(page);
     }
 }

@@ -1,8 +1,10 @@
 package io.airstay.platform.pagination;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import io.airstay.platform.problem.InvalidFieldException;
 
@@ -36,6 +38,27 @@ public final class Cursors {
             throw malformed();
         }
         return values;
+    }
+
+    /** Position in a newest-first list ordered by (created_at, id), both descending. */
+    public record NewestFirst(Instant createdAt, UUID id) {
+    }
+
+    public static String newestFirst(Instant createdAt, UUID id) {
+        return encode(createdAt.toString(), id.toString());
+    }
+
+    /** The position a {@link #newestFirst(Instant, UUID)} cursor names; null for no cursor. */
+    public static NewestFirst decodeNewestFirst(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        List<String> values = decode(cursor, 2);
+        try {
+            return new NewestFirst(Instant.parse(values.get(0)), UUID.fromString(values.get(1)));
+        } catch (RuntimeException e) {
+            throw malformed();
+        }
     }
 
     public static InvalidFieldException malformed() {

@@ -1,0 +1,38 @@
+package io.airstay.review.messaging;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.airstay.platform.events.EventEnvelope;
+import io.airstay.platform.messaging.IdempotentConsumer;
+import io.airstay.review.service.StayProjectionService;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** booking-events keep the stays projection that decides who may review. Each event is applied once. */
+@ApplicationScoped
+public class BookingEventsConsumer {
+
+    private final IdempotentConsumer consumer;
+    private final Map<String, Consumer<EventEnvelope>> handlers;
+
+    public BookingEventsConsumer(IdempotentConsumer consumer, StayProjectionService stays) {
+        this.consumer = consumer;
+        Consumer<EventEnvelope> bookingChanged = stays::bookingChanged;
+        this.handlers = Map.of(
+                "booking.requested", bookingChanged,
+                "booking.confirmed", bookingChanged,
+                "booking.rejected", bookingChanged,
+                "booking.canceled", bookingChanged,
+                "booking.completed", bookingChanged);
+    }
+
+    @Incoming("booking-events")
+    @Blocking
+    public void onBookingEvent(String message) {
+        consumer.process("review.stays", message, handlers);
+    }
+}

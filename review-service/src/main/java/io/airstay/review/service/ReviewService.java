@@ -1,0 +1,145 @@
+package io.airstay.review.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import io.airstay.platform.db.Constraints;
+import io.airstay.platform.events.EventCodec;
+import io.airstay.platform.events.EventEnvelope;
+import io.airstay.platform.json.JsonDocuments;
+import io.airstay.platform.outbox.Outbox;
+import io.airstay.platform.pagination.Cursors;
+import io.airstay.platform.pagination.Page;
+import io.airstay.platform.problem.ConflictException;
+import io.airstay.platform.problem.InvalidFieldException;
+import io.airstay.review.messaging.events.ReviewSubmitted;
+import io.airstay.review.model.Review;
+import io.airstay.review.model.Stay;
+import io.airstay.review.repository.ReviewRepository;
+import io.airstay.review.rest.dto.ReviewRequest;
+import io.airstay.review.rest.dto.ReviewView;
+import io.airstay.review.sentiment.Sentiment;
+import io.airstay.review.sentiment.SentimentAnalyzer;
+import io.smallrye.mutiny.Uni;
+
+/** Reviews of completed stays: one per stay, scored for sentiment, announced on review-events. */
+@ApplicationScoped
+public class ReviewService {
+
+    public static final String TOPIC = "review-events";
+    private static final String ONE_REVIEW_PER_STAY = "reviews_booking_id_key";
+
+    private final ReviewRepository reviews;
+    private final EntityManager entityManager;
+    private final SentimentAnalyzer sentiment;
+    private final Outbox outbox;
+    private final EventCodec codec;
+    private final ReviewCache cache;
+    private final JsonDocuments json;
+
+    public ReviewService(ReviewRepository reviews, EntityManager entityManager, SentimentAnalyzer sentiment, Outbox outbox,
+            EventCodec codec, ReviewCache cache, JsonDocuments json) {
+        this.reviews = reviews;
+        this.entityManager = entityManager;
+        this.sentiment = sentiment;
+        this.outbox = outbox;
+        this.codec = codec;
+        this.cache = cache;
+        this.json = json;
+    }
+
+    /** Stores the guest's review of a completed stay of this listing; a second review of the stay is a 409. */
+    public ReviewView submit(UUID propertyId, ReviewRequest request) {
+        try {
+            return store(propertyId, request);
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e, ONE_REVIEW_PER_STAY)) {
+                throw alreadyReviewed();
+            }
+            throw e;
+        }
+    }
+
+    @Transactional
+    ReviewView store(UUID propertyId, ReviewRequest request) {
+        Stay stay = entityManager.find(Stay.class, request.bookingId());
+        if (stay == null || !stay.propertyId.equals(propertyId)) {
+            throw new InvalidFieldException("booking_id", "no stay of this listing has this booking id");
+        }
+        if (!stay.guestId.equals(request.guestId())) {
+            throw new InvalidFieldException("guest_id", "is not the guest of this booking");
+        }
+        if (!Stay.COMPLETED.equals(stay.status)) {
+            throw new ConflictException("Only completed stays can be reviewed; this booking is " + stay.status);
+        }
+        if (reviews.existsForStay(stay.bookingId)) {
+            throw alreadyReviewed();
+        }
+        Sentiment score = sentiment.analyze(request.reviewText(), request.rating());
+        Review review = new Review();
+        review.id = UUID.randomUUID();
+        review.propertyId = propertyId;
+        review.bookingId = stay.bookingId;
+        review.guestId = stay.guestId;
+        review.rating = request.rating().shortValue();
+        review.cleanlinessRating = toShort(request.cleanlinessRating());
+        review.accuracyRating = toShort(request.accuracyRating());
+        review.communicationRating = toShort(request.communicationRating());
+        review.locationRating = toShort(request.locationRating());
+        review.valueRating = toShort(request.valueRating());
+        review.text = request.reviewText() == null || request.reviewText().isBlank() ? null : request.reviewText().strip();
+        review.language = request.reviewLanguage() == null ? "en" : request.reviewLanguage();
+        review.sentimentScore = BigDecimal.valueOf(score.score());
+        review.sentimentLabel = score.label();
+        review.createdAt = Instant.now();
+        reviews.persist(review);
+        outbox.publish(TOPIC, EventEnvelope.create("review.submitted", propertyId, review.guestId,
+                codec.toPayload(new ReviewSubmitted(review.id, review.bookingId, review.guestId, review.rating,
+                        review.sentimentScore, review.sentimentLabel)), "review-service"));
+        cache.reviewAdded(propertyId);
+        return toView(review);
+    }
+
+    /** A page of the listing's reviews, newest first, as JSON (cached). */
+    public Uni<String> page(UUID propertyId, int pageSize, String cursor) {
+        return cache.page(propertyId, pageSize, cursor, () -> json.write(loadPage(propertyId, pageSize, cursor)));
+    }
+
+    /** The listing's review summary as JSON (cached). */
+    public Uni<String> summary(UUID propertyId) {
+        return cache.summary(propertyId, () -> json.write(loadSummary(propertyId)));
+    }
+
+    @Transactional
+    Page<ReviewView> loadPage(UUID propertyId, int pageSize, String cursor) {
+        List<ReviewView> rows = reviews.newestFirst(propertyId, Cursors.decodeNewestFirst(cursor), pageSize + 1).stream()
+                .map(ReviewService::toView).toList();
+        return Page.of(rows, pageSize, null, last -> Cursors.newestFirst(last.createdAt(), last.reviewId()));
+    }
+
+    @Transactional
+    Object loadSummary(UUID propertyId) {
+        return reviews.summary(propertyId);
+    }
+
+    private static ReviewView toView(Review r) {
+        return new ReviewView(r.id, r.propertyId, r.bookingId, r.guestId, r.rating, r.cleanlinessRating, r.accuracyRating,
+                r.communicationRating, r.locationRating, r.valueRating, r.text, r.language, r.sentimentScore,
+                r.sentimentLabel, r.createdAt);
+    }
+
+    private static Short toShort(Integer value) {
+        return value == null ? null : value.shortValue();
+    }
+
+    private static ConflictException alreadyReviewed() {
+        return new ConflictException("This stay has already been reviewed");
+    }
+}

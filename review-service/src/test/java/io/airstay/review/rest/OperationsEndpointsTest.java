@@ -1,0 +1,38 @@
+package io.airstay.review.rest;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.airstay.platform.testing.KafkaTestResource;
+import io.airstay.platform.testing.OperationsEndpoints;
+import io.airstay.platform.testing.PostgresTestResource;
+import io.airstay.platform.testing.RedisTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
+class OperationsEndpointsTest {
+
+    @Test
+    void readinessChecksDatabaseRedisAndKafka() {
+        OperationsEndpoints.assertReadinessCoversDatabaseRedisAndKafka();
+    }
+
+    @Test
+    void metricsExposeCachesOutboxAndHttpHistograms() {
+        given().get("/api/v1/properties/" + UUID.randomUUID() + "/reviews/summary").then().statusCode(200);
+        OperationsEndpoints.assertMetricsContain("airstay_outbox_backlog", "http_server_requests_seconds_bucket",
+                "cache_gets_total{cache=\"review-summary\"");
+    }
+
+    @Test
+    void openApiDescribesTheApi() {
+        OperationsEndpoints.assertOpenApiDescribes("/api/v1/properties/{id}/reviews/summary");
+    }
+}
