@@ -2,6 +2,7 @@ package io.airstay.booking.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -20,4 +21,7 @@ public interface BookingConfig {
     /** How often confirmed stays past their check-out are marked COMPLETED ({@code off} disables). */
     @WithDefault("15m")
     String completionEvery();
+
+    /** Token that opens the operator-only paths (/internal/...); absent, they answer 404. */
+    Optional<String> operatorToken();
 }

@@ -1,5 +1,6 @@
 package io.airstay.booking.service;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import io.airstay.booking.config.BookingConfig;
 import io.airstay.booking.mapping.BookingMapper;
 import io.airstay.booking.model.Booking;
 import io.airstay.booking.model.BookingStatus;
@@ -19,6 +21,7 @@ import io.airstay.booking.model.Listing;
 import io.airstay.booking.repository.BookingRepository;
 import io.airstay.booking.rest.dto.BookingRequest;
 import io.airstay.booking.rest.dto.BookingView;
+import io.airstay.booking.rest.dto.StayImport;
 import io.airstay.platform.db.Constraints;
 import io.airstay.platform.pagination.Cursors;
 import io.airstay.platform.pagination.Page;
@@ -31,18 +34,21 @@ import io.airstay.platform.problem.ResourceNotFoundException;
 public class BookingService {
 
     private static final String IDEMPOTENCY_KEY_CONSTRAINT = "bookings_idempotency_key_key";
+    private static final String NO_OVERLAPPING_STAYS = "bookings_no_overlapping_stays";
 
     private final BookingRepository bookings;
     private final EntityManager entityManager;
     private final BookingEvents events;
     private final BookingOutcomes outcomes;
+    private final BigDecimal serviceFeeRate;
 
     public BookingService(BookingRepository bookings, EntityManager entityManager, BookingEvents events,
-            BookingOutcomes outcomes) {
+            BookingOutcomes outcomes, BookingConfig config) {
         this.bookings = bookings;
         this.entityManager = entityManager;
         this.events = events;
         this.outcomes = outcomes;
+        this.serviceFeeRate = config.serviceFeeRate();
     }
 
     /** A new or replayed request: {@code replayed} when the Idempotency-Key names an earlier booking. */
@@ -129,6 +135,52 @@ public class BookingService {
         entityManager.flush();
         events.publish("booking.canceled", booking, previous.name(), booking.cancellationReason);
         outcomes.announceSettled(booking.id);
+        return BookingMapper.toView(booking);
+    }
+
+    /**
+     * Records a stay that already happened as COMPLETED, priced at the listing's base price, and announces
+     * it as booking.confirmed then booking.completed, like a stay that went through the saga. The
+     * exclusion constraint refuses one that overlaps a stay of the same listing.
+     */
+    @Transactional
+    public BookingView importPastStay(StayImport stay) {
+        Listing listing = entityManager.find(Listing.class, stay.propertyId());
+        if (listing == null) {
+            throw new InvalidFieldException("property_id", "no listing with this id");
+        }
+        if (!stay.checkOutDate().isAfter(stay.checkInDate())) {
+            throw new InvalidFieldException("check_out_date", "must be after check_in_date");
+        }
+        if (stay.checkOutDate().isAfter(LocalDate.now())) {
+            throw new InvalidFieldException("check_out_date", "an imported stay must have ended");
+        }
+        Booking booking = new Booking();
+        booking.id = UUID.randomUUID();
+        booking.propertyId = stay.propertyId();
+        booking.guestId = stay.guestId();
+        booking.checkIn = stay.checkInDate();
+        booking.checkOut = stay.checkOutDate();
+        booking.numGuests = stay.numGuests();
+        booking.channel = "import";
+        booking.cleaningFee = listing.cleaningFee;
+        BookingPricing.price(booking,
+                listing.basePrice.multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(booking.checkIn, booking.checkOut))),
+                serviceFeeRate);
+        booking.status = BookingStatus.COMPLETED;
+        booking.createdAt = Instant.now();
+        booking.confirmedAt = booking.createdAt;
+        booking.completedAt = booking.createdAt;
+        try {
+            bookings.persist(booking);
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e, NO_OVERLAPPING_STAYS)) {
+                throw new ConflictException("The stay overlaps another stay of this listing");
+            }
+            throw e;
+        }
+        events.publish("booking.confirmed", booking, BookingStatus.PENDING.name(), null);
+        events.publish("booking.completed", booking, BookingStatus.CONFIRMED.name(), null);
         return BookingMapper.toView(booking);
     }
 

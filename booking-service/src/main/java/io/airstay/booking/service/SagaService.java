@@ -1,7 +1,5 @@
 package io.airstay.booking.service;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,9 +68,7 @@ public class SagaService {
             events.publish("booking.rejected", booking, BookingStatus.PENDING.name(), booking.rejectionReason);
             return;
         }
-        booking.basePrice = held.nightlyTotal().setScale(2, RoundingMode.HALF_UP);
-        booking.serviceFee = booking.basePrice.multiply(config.serviceFeeRate()).setScale(2, RoundingMode.HALF_UP);
-        booking.totalPrice = booking.basePrice.add(booking.cleaningFee).add(booking.serviceFee);
+        BookingPricing.price(booking, held.nightlyTotal(), config.serviceFeeRate());
         booking.confirmedAt = Instant.now();
         settle(booking, BookingStatus.CONFIRMED, null);
         events.publish("booking.confirmed", booking, BookingStatus.PENDING.name(), null);

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -131,6 +132,31 @@ class BookingSagaTest {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(insert).setParameter(1, UUID.randomUUID())
                 .setParameter(2, listing).setParameter(3, UUID.randomUUID()).setParameter(4, SOON.plusDays(3))
                 .setParameter(5, SOON.plusDays(5)).executeUpdate());
+    }
+
+    @Test
+    void operatorImportRecordsAPastStayAsCompletedAndKeepsTheInvariant() {
+        UUID listing = fixture.listing();
+        Map<String, Object> stay = Map.of("property_id", listing, "guest_id", UUID.randomUUID(),
+                "check_in_date", LocalDate.now().minusDays(8).toString(), "check_out_date", LocalDate.now().minusDays(5).toString(),
+                "num_guests", 2);
+        given().contentType(ContentType.JSON).body(stay).post("/internal/v1/bookings/import").then().statusCode(404);
+
+        String id = given().header("X-Operator-Token", "test-operator").contentType(ContentType.JSON).body(stay)
+                .post("/internal/v1/bookings/import").then().statusCode(201)
+                .body("booking_status", equalTo("COMPLETED"))
+                .body("total_price", equalTo(361.00f))
+                .extract().path("booking_id");
+
+        given().header("X-Operator-Token", "test-operator").contentType(ContentType.JSON).body(stay)
+                .post("/internal/v1/bookings/import").then().statusCode(409);
+        assertEquals(2L, count("""
+                SELECT count(*) FROM silver.outbox_events WHERE event_type IN ('booking.confirmed', 'booking.completed')
+                AND envelope LIKE ?1""", "%" + id + "%"));
+        Map<String, Object> future = new HashMap<>(stay);
+        future.put("check_out_date", LocalDate.now().plusDays(1).toString());
+        given().header("X-Operator-Token", "test-operator").contentType(ContentType.JSON).body(future)
+                .post("/internal/v1/bookings/import").then().statusCode(400).body("errors[0].field", equalTo("check_out_date"));
     }
 
     private static boolean stackMentions(Throwable failure, String text) {
