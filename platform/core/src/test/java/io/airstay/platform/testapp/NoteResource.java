@@ -18,6 +18,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.logging.Logger;
+
 import io.airstay.platform.cache.CacheTier;
 import io.airstay.platform.cache.JsonCache;
 import io.airstay.platform.problem.ConflictException;
@@ -64,6 +66,13 @@ public class NoteResource {
     @Path("/parse")
     public String parse(@QueryParam("page_size") String pageSize) {
         throw new InvalidFieldException("page_size", "must be at most 100");
+    }
+
+    @GET
+    @Path("/logged")
+    public String logged() {
+        Logger.getLogger(NoteResource.class).info("handled a logged request");
+        return "{}";
     }
 
     @GET
