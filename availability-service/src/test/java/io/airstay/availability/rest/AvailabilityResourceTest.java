@@ -20,20 +20,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.airstay.availability.AvailabilityFixture;
-import io.airstay.platform.testing.KafkaTestResource;
-import io.airstay.platform.testing.PostgresTestResource;
-import io.airstay.platform.testing.RedisTestResource;
+import io.airstay.platform.testing.RealServers;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(RedisTestResource.class)
+@RealServers
 class AvailabilityResourceTest {
 
     private static final LocalDate TODAY = LocalDate.now();

@@ -2,17 +2,12 @@ package io.airstay.availability.rest;
 
 import org.junit.jupiter.api.Test;
 
-import io.airstay.platform.testing.KafkaTestResource;
 import io.airstay.platform.testing.OperationsEndpoints;
-import io.airstay.platform.testing.PostgresTestResource;
-import io.airstay.platform.testing.RedisTestResource;
-import io.quarkus.test.common.WithTestResource;
+import io.airstay.platform.testing.RealServers;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(RedisTestResource.class)
+@RealServers
 class OperationsEndpointsTest {
 
     @Test

@@ -29,17 +29,12 @@ import io.airstay.availability.AvailabilityFixture;
 import io.airstay.availability.messaging.events.BookingRequested;
 import io.airstay.availability.messaging.events.HoldRejected.Reason;
 import io.airstay.platform.events.EventEnvelope;
-import io.airstay.platform.testing.KafkaTestResource;
-import io.airstay.platform.testing.PostgresTestResource;
-import io.airstay.platform.testing.RedisTestResource;
+import io.airstay.platform.testing.RealServers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(RedisTestResource.class)
+@RealServers
 class HoldServiceTest {
 
     private static final LocalDate TODAY = LocalDate.now();

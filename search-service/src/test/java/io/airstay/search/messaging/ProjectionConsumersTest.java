@@ -18,17 +18,12 @@ import org.junit.jupiter.api.Test;
 import io.airstay.platform.events.EventCodec;
 import io.airstay.platform.events.EventEnvelope;
 import io.airstay.platform.testing.KafkaTestClient;
-import io.airstay.platform.testing.KafkaTestResource;
-import io.airstay.platform.testing.PostgresTestResource;
-import io.airstay.platform.testing.RedisTestResource;
+import io.airstay.platform.testing.RealServers;
 import io.airstay.search.Listings;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(RedisTestResource.class)
+@RealServers
 class ProjectionConsumersTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

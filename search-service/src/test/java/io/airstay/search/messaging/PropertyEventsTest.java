@@ -19,18 +19,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.airstay.platform.events.EventCodec;
 import io.airstay.platform.events.EventEnvelope;
 import io.airstay.platform.testing.KafkaTestClient;
-import io.airstay.platform.testing.KafkaTestResource;
-import io.airstay.platform.testing.PostgresTestResource;
-import io.airstay.platform.testing.RedisTestResource;
+import io.airstay.platform.testing.RealServers;
 import io.airstay.search.Listings;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(RedisTestResource.class)
+@RealServers
 class PropertyEventsTest {
 
     @Inject

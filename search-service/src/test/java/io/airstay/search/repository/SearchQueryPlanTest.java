@@ -17,11 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import io.agroal.api.AgroalDataSource;
-import io.airstay.platform.testing.KafkaTestResource;
-import io.airstay.platform.testing.PostgresTestResource;
-import io.airstay.platform.testing.RedisTestResource;
+import io.airstay.platform.testing.RealServers;
 import io.airstay.search.service.SearchCriteria;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -29,9 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * 200 cities, 60,000 unavailable nights) that the planner would rather scan if no index fitted.
  */
 @QuarkusTest
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(RedisTestResource.class)
+@RealServers
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchQueryPlanTest {
 

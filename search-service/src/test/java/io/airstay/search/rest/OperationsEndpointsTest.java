@@ -8,18 +8,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.airstay.platform.testing.KafkaTestResource;
 import io.airstay.platform.testing.OperationsEndpoints;
-import io.airstay.platform.testing.PostgresTestResource;
-import io.airstay.platform.testing.RedisTestResource;
+import io.airstay.platform.testing.RealServers;
 import io.airstay.search.Listings;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(RedisTestResource.class)
+@RealServers
 class OperationsEndpointsTest {
 
     @Test

@@ -18,19 +18,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.airstay.platform.testapp.NoteResource;
-import io.airstay.platform.testing.KafkaTestResource;
-import io.airstay.platform.testing.PostgresTestResource;
+import io.airstay.platform.testing.RealServers;
 import io.airstay.platform.testing.RedisTestResource;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.WithTestResource;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(RedisTestResource.class)
+@RealServers
 class JsonCacheTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);

@@ -25,17 +25,12 @@ import io.airstay.platform.events.EventCodec;
 import io.airstay.platform.events.EventEnvelope;
 import io.airstay.platform.testapp.NoteService;
 import io.airstay.platform.testing.KafkaTestClient;
-import io.airstay.platform.testing.KafkaTestResource;
-import io.airstay.platform.testing.PostgresTestResource;
-import io.airstay.platform.testing.RedisTestResource;
+import io.airstay.platform.testing.RealServers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(RedisTestResource.class)
+@RealServers
 class OutboxTest {
 
     @Inject
