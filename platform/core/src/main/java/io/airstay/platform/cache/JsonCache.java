@@ -121,11 +121,6 @@ public class JsonCache {
         afterCommit(() -> redis.value(String.class).set(key, document.orElse(ABSENT), new SetArgs().ex(tier.ttl())));
     }
 
-    /** After the current transaction commits, drop the entry. */
-    public void invalidateAfterCommit(String key) {
-        afterCommit(() -> redis.key(String.class).unlink(key));
-    }
-
     /** After the current transaction commits, retire every entry stored under the current generation of the key. */
     public void bumpGenerationAfterCommit(String generationKey) {
         afterCommit(() -> redis.value(String.class).incr(generationKey));
