@@ -1,0 +1,148 @@
+package io.airstay.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The gateway in the cluster routes like gateway/: every API path of DESIGN section 5 reaches the service that
+ * owns it (nginx's location rules applied to gateway/routes.conf), and each upstream resolves that service's
+ * headless Service.
+ */
+class GatewayRoutesTest {
+
+    private static final String SAMPLE_ID = "3f2b8c1e-7d4a-4e59-9c61-2a8f0b7d5e13";
+    private static final Pattern LOCATION = Pattern.compile("location\\s+(=|~\\*|~|\\^~)?\\s*([^\\s{]+)\\s*\\{([^}]*)}");
+    private static final Pattern PROXY_PASS = Pattern.compile("proxy_pass\\s+http://(\\w+)_service");
+
+    record Location(String modifier, String pattern, String upstream) {
+    }
+
+    /** DESIGN section 5's table: each backticked path (both forms of "[/{id}]"), and its owner. */
+    static Map<String, String> designPaths() {
+        Path design = Tools.ROOT.resolve("../shared/DESIGN.md").normalize();
+        assertTrue(Files.exists(design), design + " (the shared design) is missing");
+        String text = Tools.read(design);
+        String section = text.substring(text.indexOf("## 5."), text.indexOf("## 6."));
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (String row : section.lines().filter(l -> l.startsWith("| ") && l.contains("`/api/")).toList()) {
+            String[] cells = row.split("\\|");
+            String owner = cells[2].trim();
+            Matcher path = Pattern.compile("`(/api/[^`]+)`").matcher(cells[1]);
+            while (path.find()) {
+                String p = path.group(1).replaceAll("\\?.*", "");
+                for (String variant : p.contains("[/{id}]") ? List.of(p.replace("[/{id}]", ""), p.replace("[/{id}]", "/{id}")) : List.of(p)) {
+                    paths.put(variant.replace("{id}", SAMPLE_ID), owner);
+                }
+            }
+        }
+        assertEquals(Set.of("search", "booking", "review", "availability"), Set.copyOf(paths.values()), "owners in DESIGN section 5");
+        return paths;
+    }
+
+    static List<Location> locations() {
+        List<Location> locations = new ArrayList<>();
+        Matcher m = LOCATION.matcher(Tools.read(Tools.ROOT.resolve("gateway/routes.conf")));
+        while (m.find()) {
+            Matcher upstream = PROXY_PASS.matcher(m.group(3));
+            locations.add(new Location(m.group(1) == null ? "" : m.group(1), m.group(2), upstream.find() ? upstream.group(1) : null));
+        }
+        return locations;
+    }
+
+    /** nginx's choice: an exact match; else the longest prefix unless a regex (in file order) matches, "^~" excepted. */
+    static Optional<Location> route(List<Location> locations, String uri) {
+        Optional<Location> exact = locations.stream().filter(l -> l.modifier().equals("=") && l.pattern().equals(uri)).findFirst();
+        if (exact.isPresent()) {
+            return exact;
+        }
+        Optional<Location> prefix = locations.stream()
+                .filter(l -> (l.modifier().isEmpty() || l.modifier().equals("^~")) && !l.pattern().startsWith("@") && uri.startsWith(l.pattern()))
+                .max(Comparator.comparingInt(l -> l.pattern().length()));
+        if (prefix.isPresent() && prefix.get().modifier().equals("^~")) {
+            return prefix;
+        }
+        Optional<Location> regex = locations.stream().filter(l -> l.modifier().startsWith("~")
+                && Pattern.compile(l.pattern(), l.modifier().equals("~*") ? Pattern.CASE_INSENSITIVE : 0).matcher(uri).find()).findFirst();
+        return regex.isPresent() ? regex : prefix;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"k8s/overlays/dev", "k8s/overlays/prod"})
+    void everyDesignPathReachesTheHeadlessServiceOfItsOwner(String directory) {
+        Rendered rendered = Rendered.of(directory);
+        ObjectNode gateway = rendered.find("Deployment", "gateway").orElseThrow();
+        Map<String, String> env = new LinkedHashMap<>();
+        gateway.at("/spec/template/spec/containers/0/env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+        List<Location> locations = locations();
+        List<String> problems = new ArrayList<>();
+        designPaths().forEach((path, owner) -> {
+            String upstream = route(locations, path).map(Location::upstream).orElse(null);
+            if (!owner.equals(upstream)) {
+                problems.add(path + " -> " + upstream + ", owned by " + owner);
+                return;
+            }
+            String servers = env.getOrDefault("AIRSTAY_" + owner.toUpperCase() + "_SERVERS", "");
+            String headless = owner + "-service-headless";
+            if (!servers.contains("server " + headless + ".$(POD_NAMESPACE).svc.$(CLUSTER_DOMAIN):8080 resolve")) {
+                problems.add(path + ": upstream " + owner + " is not " + headless + " with resolve: " + servers);
+            }
+            Optional<ObjectNode> service = rendered.find("Service", headless);
+            JsonNode spec = service.map(s -> s.path("spec")).orElse(null);
+            if (spec == null || !"None".equals(spec.path("clusterIP").asText()) || spec.at("/ports/0/port").asInt() != 8080
+                    || rendered.templates().noneMatch(pod -> pod.owner().equals("Deployment/" + owner + "-service")
+                            && Rendered.selects(spec.path("selector"), pod.labels(), true))) {
+                problems.add(path + ": no headless Service " + headless + " over " + owner + "-service's pods on 8080");
+            }
+        });
+        assertEquals(List.of(), problems);
+        // The upstream lines need a zone and a resolver in each upstream block.
+        assertTrue(env.get("AIRSTAY_UPSTREAM_DNS").matches("zone \\S+ \\S+; resolver \\S+ valid=\\S+; resolver_timeout \\S+;"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/nowhere", "/q/metrics", "/api/v2/properties"})
+    void pathsOutsideTheApiReachNoService(String path) {
+        assertEquals(null, route(locations(), path).map(Location::upstream).orElse(null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"k8s/overlays/dev", "k8s/overlays/prod"})
+    void theImageCanResolveUpstreamsAndEveryTemplateVariableIsSet(String directory) {
+        String dockerfile = Tools.read(Tools.ROOT.resolve("gateway/Dockerfile"));
+        Matcher from = Pattern.compile("(?m)^FROM nginx:(\\d+)\\.(\\d+)\\.(\\d+)-alpine$").matcher(dockerfile);
+        if (!from.find()) {
+            fail("gateway/Dockerfile: FROM nginx:<major.minor.patch>-alpine expected");
+        }
+        int version = Integer.parseInt(from.group(1)) * 10000 + Integer.parseInt(from.group(2)) * 100 + Integer.parseInt(from.group(3));
+        assertTrue(version >= 12703, "upstream servers with \"resolve\" need nginx >= 1.27.3");
+
+        ObjectNode gateway = Rendered.of(directory).find("Deployment", "gateway").orElseThrow();
+        String env = gateway.at("/spec/template/spec/containers/0/env").toString();
+        Matcher variable = Pattern.compile("\\$\\{(AIRSTAY_\\w+)}").matcher(Tools.read(Tools.ROOT.resolve("gateway/templates/airstay.conf.template")));
+        while (variable.find()) {
+            String name = variable.group(1);
+            assertTrue(dockerfile.contains(name + "=") || env.contains("\"" + name + "\""), name + " is set neither by the image nor by the Deployment");
+        }
+        assertFalse(gateway.at("/spec/template/spec/containers/0/args").toString().contains("worker_processes auto"));
+    }
+}

@@ -1,0 +1,248 @@
+package io.airstay.k8s;
+
+import static io.airstay.k8s.Rendered.name;
+import static io.airstay.k8s.Rendered.selects;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** What every rendered kustomization must satisfy before it is applied to a cluster. */
+class ManifestChecksTest {
+
+    static Stream<String> everything() {
+        return Rendered.all();
+    }
+
+    static Stream<String> overlays() {
+        return Rendered.OVERLAYS.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("everything")
+    void everyContainerHasRequestsLimitsProbesTheRestrictedSecurityContextAndAPinnedImage(String directory) {
+        List<String> problems = new ArrayList<>();
+        Rendered.of(directory).templates().forEach(pod -> {
+            JsonNode podSecurity = pod.spec().path("securityContext");
+            for (JsonNode c : pod.spec().path("containers")) {
+                String where = pod.owner() + " container " + c.path("name").asText() + ": ";
+                for (String path : List.of("/resources/requests/cpu", "/resources/requests/memory",
+                        "/resources/limits/cpu", "/resources/limits/memory")) {
+                    if (c.at(path).isMissingNode()) {
+                        problems.add(where + "no " + path);
+                    }
+                }
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    if (!c.has(probe)) {
+                        problems.add(where + "no " + probe);
+                    }
+                }
+                JsonNode security = c.path("securityContext");
+                if (!security.path("runAsNonRoot").asBoolean(podSecurity.path("runAsNonRoot").asBoolean(false))) {
+                    problems.add(where + "may run as root");
+                }
+                if (!security.path("readOnlyRootFilesystem").asBoolean(false)) {
+                    problems.add(where + "writable root filesystem");
+                }
+                if (security.path("allowPrivilegeEscalation").asBoolean(true)) {
+                    problems.add(where + "privilege escalation allowed");
+                }
+                if (!security.at("/capabilities/drop").toString().contains("\"ALL\"")) {
+                    problems.add(where + "capabilities not all dropped");
+                }
+                String image = c.path("image").asText();
+                String tag = image.substring(image.lastIndexOf('/') + 1);
+                if (!image.contains("@sha256:") && (!tag.contains(":") || tag.endsWith(":latest"))) {
+                    problems.add(where + "image not pinned: " + image);
+                }
+            }
+        });
+        assertEquals(List.of(), problems);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everything")
+    void servicesProbeTheirQuarkusHealthEndpoints(String directory) {
+        Rendered.of(directory).templates().filter(pod -> "service".equals(pod.labels().get("app.kubernetes.io/component")))
+                .forEach(pod -> {
+                    JsonNode app = pod.spec().path("containers").get(0);
+                    assertEquals("/q/health/started", app.at("/startupProbe/httpGet/path").asText(), pod.owner());
+                    assertEquals("/q/health/live", app.at("/livenessProbe/httpGet/path").asText(), pod.owner());
+                    assertEquals("/q/health/ready", app.at("/readinessProbe/httpGet/path").asText(), pod.owner());
+                });
+    }
+
+    @ParameterizedTest
+    @MethodSource("everything")
+    void everyServiceSelectsPodsThatExist(String directory) {
+        Rendered rendered = Rendered.of(directory);
+        List<String> problems = new ArrayList<>();
+        rendered.kind("Service").forEach(service -> {
+            JsonNode selector = service.at("/spec/selector");
+            if (selector.isEmpty()) {
+                problems.add(name(service) + ": no selector");
+            } else if (rendered.pods().noneMatch(pod -> selects(selector, pod.labels(), true))) {
+                problems.add(name(service) + ": selects no pod");
+            }
+        });
+        assertEquals(List.of(), problems);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everything")
+    void autoscalersAndDisruptionBudgetsTargetExistingWorkloads(String directory) {
+        Rendered rendered = Rendered.of(directory);
+        rendered.kind("HorizontalPodAutoscaler").forEach(hpa -> assertTrue(
+                rendered.find(hpa.at("/spec/scaleTargetRef/kind").asText(), hpa.at("/spec/scaleTargetRef/name").asText()).isPresent(),
+                name(hpa) + " scales nothing"));
+        rendered.kind("PodDisruptionBudget").forEach(pdb -> assertTrue(
+                rendered.templates().anyMatch(pod -> selects(pdb.at("/spec/selector"), pod.labels(), false)),
+                name(pdb) + " covers no pod"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyReferencedConfigMapAndSecretExists(String directory) {
+        Rendered rendered = Rendered.of(directory);
+        Set<String> available = new HashSet<>();
+        rendered.kind("ConfigMap").forEach(o -> available.add("ConfigMap/" + name(o)));
+        rendered.kind("Secret").forEach(o -> available.add("Secret/" + name(o)));
+        // CloudNativePG generates "<cluster>-app" with the owner's username and password.
+        rendered.kind("Cluster").forEach(o -> available.add("Secret/" + name(o) + "-app"));
+        List<String> missing = new ArrayList<>();
+        rendered.templates().forEach(pod -> references(pod.spec()).forEach(ref -> {
+            if (!ref.optional && !available.contains(ref.kind + "/" + ref.name)) {
+                missing.add(pod.owner() + " -> " + ref.kind + "/" + ref.name);
+            }
+            rendered.find(ref.kind, ref.name).filter(o -> ref.key != null).ifPresent(o -> {
+                if (!o.path("data").has(ref.key) && !o.path("stringData").has(ref.key)) {
+                    missing.add(pod.owner() + " -> " + ref.kind + "/" + ref.name + " key " + ref.key);
+                }
+            });
+        }));
+        assertEquals(List.of(), missing);
+    }
+
+    record Reference(String kind, String name, String key, boolean optional) {
+    }
+
+    static List<Reference> references(JsonNode podSpec) {
+        List<Reference> refs = new ArrayList<>();
+        for (JsonNode c : podSpec.path("containers")) {
+            for (JsonNode from : c.path("envFrom")) {
+                if (from.has("configMapRef")) {
+                    refs.add(new Reference("ConfigMap", from.at("/configMapRef/name").asText(), null, from.at("/configMapRef/optional").asBoolean()));
+                }
+                if (from.has("secretRef")) {
+                    refs.add(new Reference("Secret", from.at("/secretRef/name").asText(), null, from.at("/secretRef/optional").asBoolean()));
+                }
+            }
+            for (JsonNode env : c.path("env")) {
+                JsonNode cm = env.at("/valueFrom/configMapKeyRef");
+                JsonNode secret = env.at("/valueFrom/secretKeyRef");
+                if (!cm.isMissingNode()) {
+                    refs.add(new Reference("ConfigMap", cm.path("name").asText(), cm.path("key").asText(), cm.path("optional").asBoolean()));
+                }
+                if (!secret.isMissingNode()) {
+                    refs.add(new Reference("Secret", secret.path("name").asText(), secret.path("key").asText(), secret.path("optional").asBoolean()));
+                }
+            }
+        }
+        for (JsonNode volume : podSpec.path("volumes")) {
+            if (volume.has("configMap")) {
+                refs.add(new Reference("ConfigMap", volume.at("/configMap/name").asText(), null, volume.at("/configMap/optional").asBoolean()));
+            }
+            if (volume.has("secret")) {
+                refs.add(new Reference("Secret", volume.at("/secret/secretName").asText(), null, volume.at("/secret/optional").asBoolean()));
+            }
+        }
+        return refs;
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void networkPoliciesLetClientsReachOnlyTheGatewayAndServicesOnlyTheirBackends(String directory) {
+        Rendered rendered = Rendered.of(directory);
+        List<ObjectNode> policies = rendered.kind("NetworkPolicy").toList();
+        List<String> problems = new ArrayList<>();
+        rendered.templates().forEach(pod -> {
+            for (String type : List.of("Ingress", "Egress")) {
+                boolean governed = policies.stream().anyMatch(p -> p.at("/spec/policyTypes").toString().contains(type)
+                        && selects(p.at("/spec/podSelector"), pod.labels(), false));
+                if (!governed) {
+                    problems.add(pod.owner() + ": no " + type + " policy");
+                }
+            }
+        });
+        for (ObjectNode policy : policies) {
+            List<Rendered.Pod> targets = rendered.pods().filter(pod -> selects(policy.at("/spec/podSelector"), pod.labels(), false)).toList();
+            if (targets.isEmpty()) {
+                problems.add(name(policy) + ": selects no pod");
+            }
+            // A rule without "from" admits every client: only the gateway may have one.
+            for (JsonNode rule : policy.at("/spec/ingress")) {
+                if (!rule.has("from") && targets.stream().anyMatch(pod -> !"gateway".equals(pod.labels().get("app.kubernetes.io/name")))) {
+                    problems.add(name(policy) + ": open ingress to pods other than the gateway");
+                }
+            }
+            // Services talk to PostgreSQL, Redis, Kafka and DNS only.
+            if (targets.stream().anyMatch(pod -> "service".equals(pod.labels().get("app.kubernetes.io/component")))) {
+                for (JsonNode rule : policy.at("/spec/egress")) {
+                    for (JsonNode port : rule.path("ports")) {
+                        if (!Set.of(5432, 6379, 9092, 53).contains(port.path("port").asInt())) {
+                            problems.add(name(policy) + ": services may reach port " + port);
+                        }
+                    }
+                    if (!rule.has("to") || !rule.has("ports")) {
+                        problems.add(name(policy) + ": unrestricted egress");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyObjectLivesInTheOverlaysNamespace(String directory) {
+        String namespace = directory.endsWith("/dev") ? "airstay-dev" : "airstay";
+        Rendered.of(directory).objects.stream().filter(o -> !o.path("kind").asText().equals("Namespace"))
+                .forEach(o -> assertEquals(namespace, o.at("/metadata/namespace").asText(), o.path("kind") + "/" + name(o)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void prodRunsReplicasSpreadOverNodesAndDevOneOfEach(String directory) {
+        Rendered rendered = Rendered.of(directory);
+        boolean dev = directory.endsWith("/dev");
+        rendered.kind("HorizontalPodAutoscaler").forEach(hpa -> {
+            if (dev) {
+                assertEquals(1, hpa.at("/spec/maxReplicas").asInt(), name(hpa));
+            } else {
+                assertTrue(hpa.at("/spec/minReplicas").asInt() >= 2, name(hpa));
+                assertEquals("cpu", hpa.at("/spec/metrics/0/resource/name").asText(), name(hpa));
+            }
+        });
+        rendered.kind("Deployment").forEach(deployment -> {
+            assertFalse(deployment.at("/spec").has("replicas"), name(deployment) + ": replicas belong to its autoscaler");
+            assertTrue(rendered.kind("HorizontalPodAutoscaler").anyMatch(h -> h.at("/spec/scaleTargetRef/name").asText().equals(name(deployment))),
+                    name(deployment) + " has no autoscaler");
+            if (!dev) {
+                JsonNode term = deployment.at("/spec/template/spec/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/0/podAffinityTerm");
+                assertTrue(selects(term.path("labelSelector"), Rendered.strings(deployment.at("/spec/template/metadata/labels")), false)
+                        && term.path("topologyKey").asText().equals("kubernetes.io/hostname"), name(deployment) + ": no anti-affinity to its own pods");
+            }
+        });
+    }
+}
