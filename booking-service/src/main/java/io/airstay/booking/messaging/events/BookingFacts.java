@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Payload of every booking-events event (booking.requested, .confirmed, .rejected, .canceled,
  * .completed); fields that do not apply to a type are left out.
  */
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BookingFacts(
         UUID bookingId,

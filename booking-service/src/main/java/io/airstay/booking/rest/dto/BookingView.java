@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** A booking as the API shows it (fields of the earlier implementation). Prices are set once confirmed. */
+@RegisterForReflection
 public record BookingView(
         UUID bookingId,
         UUID propertyId,

@@ -6,11 +6,13 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The envelope every event travels in (DESIGN section 6). Field names are those of the earlier
  * implementation; unknown fields are ignored so producers can add fields without breaking consumers.
  */
+@RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EventEnvelope(
         @JsonProperty("event_id") UUID eventId,
@@ -29,6 +31,7 @@ public record EventEnvelope(
                 new EventMetadata(source, VERSION));
     }
 
+    @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record EventMetadata(@JsonProperty("source") String source, @JsonProperty("version") int version) {
     }

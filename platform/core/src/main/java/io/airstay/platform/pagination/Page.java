@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The list shape of every API (DESIGN section 5): {@code {data:[...], pagination:{...}}}.
  * {@code next_cursor} is present when {@code has_next}; {@code page} only echoes a page-number request.
  */
+@RegisterForReflection
 public record Page<T>(List<T> data, Pagination pagination) {
 
+    @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Pagination(Integer page, int pageSize, boolean hasNext, String nextCursor) {
     }

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** A review as lists show it (fields of the earlier implementation, plus the sub-ratings). */
+@RegisterForReflection
 public record ReviewView(
         UUID reviewId,
         UUID propertyId,

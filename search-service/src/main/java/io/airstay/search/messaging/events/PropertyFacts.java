@@ -3,7 +3,10 @@ package io.airstay.search.messaging.events;
 import java.math.BigDecimal;
 import java.util.UUID;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** Payload of property.created / property.updated / property.deactivated: the facts other services keep. */
+@RegisterForReflection
 public record PropertyFacts(
         UUID propertyId,
         UUID hostId,

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** Listing detail (GET /api/v1/properties/{id}). {@code rating} is null until the first review. */
+@RegisterForReflection
 public record PropertyDetail(
         UUID propertyId,
         Long listingId,

@@ -3,7 +3,10 @@ package io.airstay.search.rest.dto;
 import java.math.BigDecimal;
 import java.util.UUID;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** One listing in search results (fields of the earlier implementation). */
+@RegisterForReflection
 public record SearchResult(
         UUID propertyId,
         Long listingId,
