@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The prod overlay's Strimzi (kafka.strimzi.io/v1, as in io.strimzi:api 1.x) and CloudNativePG
+ * The prod overlay's Strimzi (kafka.strimzi.io/v1) and CloudNativePG
  * (postgresql.cnpg.io/v1) resources: their schemas' required fields, and what the platform needs of them.
  */
 class OperatorResourcesTest {

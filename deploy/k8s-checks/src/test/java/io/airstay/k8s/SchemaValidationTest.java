@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Every rendered object against the Kubernetes API schemas (npm kubernetes-models) and the Prometheus Operator's
- * (npm @kubernetes-models/prometheus-operator). Strimzi and CloudNativePG publish no such package:
- * OperatorResourcesTest checks their resources' required fields.
+ * (npm @kubernetes-models/prometheus-operator). Strimzi's resources are checked against its Java API model
+ * (StrimziSchemaTest); CloudNativePG publishes no schema package: OperatorResourcesTest checks its required fields.
  */
 class SchemaValidationTest {
 
