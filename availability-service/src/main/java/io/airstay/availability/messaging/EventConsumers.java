@@ -1,5 +1,6 @@
 package io.airstay.availability.messaging;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -52,9 +53,10 @@ public class EventConsumers {
         consumer.process("availability.listings", message, propertyHandlers);
     }
 
+    /** Batched: a burst of booking requests (a storm on one listing) is decided in one transaction. */
     @Incoming("booking-events")
     @Blocking
-    public void onBookingEvent(String message) {
-        consumer.process("availability.holds", message, bookingHandlers);
+    public void onBookingEvents(List<String> messages) {
+        consumer.processBatch("availability.holds", "booking-events", messages, bookingHandlers);
     }
 }

@@ -1,6 +1,5 @@
 package io.airstay.availability.service;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,24 +10,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.airstay.platform.cache.CacheKeys;
 import io.airstay.platform.cache.CacheTier;
 import io.airstay.platform.cache.JsonCache;
+import io.airstay.platform.json.JsonDocuments;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Calendar ranges in Redis at the semi-static tier: {@code v1:availability:{id}:g{generation}:{start}:{end}}.
- * Any change to any night of a listing bumps its generation after commit, retiring all its ranges at once.
+ * Calendar snapshots (see {@link CalendarSnapshot}) in Redis at the semi-static tier:
+ * {@code v1:availability:{id}:g{generation}}. Any change to any night of a listing bumps its generation
+ * after commit, retiring its snapshot.
  */
 @ApplicationScoped
 public class AvailabilityCache {
 
     private final JsonCache cache;
+    private final JsonDocuments json;
 
-    public AvailabilityCache(JsonCache cache) {
+    public AvailabilityCache(JsonCache cache, JsonDocuments json) {
         this.cache = cache;
+        this.json = json;
     }
 
-    public Uni<Optional<String>> range(UUID propertyId, LocalDate start, LocalDate end, Supplier<Optional<String>> loader) {
+    /** The listing's snapshot; empty when there is no such listing (absence is cached too). */
+    public Uni<Optional<CalendarSnapshot>> snapshot(UUID propertyId, Supplier<Optional<String>> loader) {
         return cache.getGenerational("availability", List.of(generationKey(propertyId)),
-                CacheKeys.key("availability", propertyId, "g"), ":" + start + ":" + end, CacheTier.SEMI_STATIC, loader);
+                CacheKeys.key("availability", propertyId, "g"), "", CacheTier.SEMI_STATIC, loader)
+                .map(body -> body.map(document -> json.read(document.json(), CalendarSnapshot.class)));
     }
 
     public void calendarChanged(UUID propertyId) {

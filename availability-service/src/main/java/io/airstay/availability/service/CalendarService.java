@@ -22,6 +22,7 @@ import io.airstay.platform.problem.ConflictException;
 import io.airstay.platform.problem.InvalidFieldException;
 import io.airstay.platform.problem.ResourceNotFoundException;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** Guests read calendars (cached); hosts block, unblock and price nights. */
 @ApplicationScoped
@@ -42,13 +43,37 @@ public class CalendarService {
         this.json = json;
     }
 
-    /** The calendar document of an active listing, from Redis or the database; empty when there is no such listing. */
+    /**
+     * The calendar document of an active listing, cut from its cached snapshot (from the database on a
+     * miss); empty when there is no such listing. Ranges reaching into the past are read from the database.
+     */
     public Uni<Optional<String>> read(UUID propertyId, DateRange range) {
-        // Self-invocation is intercepted in Quarkus, so document() gets its transaction.
-        return cache.range(propertyId, range.start(), range.end(), () -> document(propertyId, range));
+        // Self-invocation is intercepted in Quarkus, so the loaders get their transactions.
+        return cache.snapshot(propertyId, () -> snapshotDocument(propertyId)).onItem().transformToUni(snapshot -> {
+            if (snapshot.isEmpty()) {
+                return Uni.createFrom().item(Optional.<String>empty());
+            }
+            if (!snapshot.get().covers(range)) {
+                return Uni.createFrom().item(() -> document(propertyId, range)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+            }
+            return Uni.createFrom().item(Optional.of(json.write(
+                    new AvailabilityCalendar(propertyId, range.start(), range.end(), snapshot.get().nights(range)))));
+        });
     }
 
-    /** Database read behind {@link #read}; runs on a worker thread on a cache miss. */
+    /** The snapshot behind {@link #read}, from today to the horizon; runs on a worker thread on a cache miss. */
+    @Transactional
+    public Optional<String> snapshotDocument(UUID propertyId) {
+        Listing listing = listings.findById(propertyId);
+        if (listing == null || !listing.active) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.now();
+        LocalDate end = listing.horizonEnd.plusDays(1);
+        return Optional.of(json.write(CalendarSnapshot.of(today, end, calendar.range(propertyId, today, end))));
+    }
+
+    /** A range read from the database alone. */
     @Transactional
     public Optional<String> document(UUID propertyId, DateRange range) {
         Listing listing = listings.findById(propertyId);

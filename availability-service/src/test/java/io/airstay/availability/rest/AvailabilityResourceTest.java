@@ -60,13 +60,18 @@ class AvailabilityResourceTest {
     }
 
     @Test
-    void secondReadIsACacheHitAndAReadAfterAHoldShowsIt() {
-        UUID id = fixture.listing(new BigDecimal("90.00"), 1);
+    void laterReadsOfAnyRangeAreCacheHitsAndAReadAfterAHoldShowsIt() {
+        UUID id = fixture.listing(new BigDecimal("90.00"), 1); // its read of the default range cached the calendar
         LocalDate in = TODAY.plusDays(10);
         double hits = count("hit");
+        double misses = count("miss");
         read(id, in, in.plusDays(6));
         read(id, in, in.plusDays(6));
-        assertEquals(hits + 1, count("hit"));
+        JsonPath later = read(id, in.plusDays(100), in.plusDays(102));
+        assertEquals(hits + 3, count("hit"), "one cached calendar answers every range");
+        assertEquals(misses, count("miss"));
+        assertEquals(List.of(true, true, true), later.getList("availability.available", Boolean.class));
+        assertEquals(List.of(90.0f, 90.0f, 90.0f), later.getList("availability.price", Float.class));
 
         UUID booking = UUID.randomUUID();
         fixture.bookingRequested(id, booking, in.plusDays(2), in.plusDays(4));

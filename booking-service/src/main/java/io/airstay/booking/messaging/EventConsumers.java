@@ -1,5 +1,6 @@
 package io.airstay.booking.messaging;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -39,9 +40,10 @@ public class EventConsumers {
         consumer.process("booking.listings", message, propertyHandlers);
     }
 
+    /** Batched: the outcomes of a burst of holds are settled in one transaction. */
     @Incoming("availability-events")
     @Blocking
-    public void onAvailabilityEvent(String message) {
-        consumer.process("booking.saga", message, availabilityHandlers);
+    public void onAvailabilityEvents(List<String> messages) {
+        consumer.processBatch("booking.saga", "availability-events", messages, availabilityHandlers);
     }
 }

@@ -9,11 +9,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -45,19 +47,19 @@ public class ReviewResource {
 
     @GET
     @Operation(summary = "The listing's reviews, newest first; follow next_cursor for the next page")
-    public Uni<Response> list(@RestPath String id, @RestQuery String cursor, @RestQuery("page_size") String pageSize) {
+    public Uni<Response> list(@RestPath String id, @RestQuery String cursor, @RestQuery("page_size") String pageSize,
+            @RestHeader(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         UUID propertyId = Params.uuid("property_id", id);
         int size = Params.present(pageSize) ? Params.integer("page_size", pageSize, 1, 100) : 20;
         String position = Params.present(cursor) ? cursor.trim() : null;
         Cursors.decodeNewestFirst(position); // a malformed cursor is a 400 before any cache lookup
-        return reviews.page(propertyId, size, position).map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build());
+        return reviews.page(propertyId, size, position).map(body -> body.toResponse(acceptEncoding));
     }
 
     @GET
     @Path("/summary")
     @Operation(summary = "Review count, average rating and sub-ratings, sentiment distribution")
-    public Uni<Response> summary(@RestPath String id) {
-        return reviews.summary(Params.uuid("property_id", id))
-                .map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build());
+    public Uni<Response> summary(@RestPath String id, @RestHeader(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return reviews.summary(Params.uuid("property_id", id)).map(body -> body.toResponse(acceptEncoding));
     }
 }

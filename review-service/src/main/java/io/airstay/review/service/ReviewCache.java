@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.airstay.platform.cache.CacheKeys;
 import io.airstay.platform.cache.CacheTier;
+import io.airstay.platform.cache.JsonBody;
 import io.airstay.platform.cache.JsonCache;
 import io.smallrye.mutiny.Uni;
 
@@ -25,11 +26,11 @@ public class ReviewCache {
         this.cache = cache;
     }
 
-    public Uni<String> page(UUID propertyId, int pageSize, String cursor, Supplier<String> loader) {
+    public Uni<JsonBody> page(UUID propertyId, int pageSize, String cursor, Supplier<String> loader) {
         return get("reviews", propertyId, ":page:" + pageSize + ":" + (cursor == null ? "first" : cursor), loader);
     }
 
-    public Uni<String> summary(UUID propertyId, Supplier<String> loader) {
+    public Uni<JsonBody> summary(UUID propertyId, Supplier<String> loader) {
         return get("review-summary", propertyId, ":summary", loader);
     }
 
@@ -37,7 +38,7 @@ public class ReviewCache {
         cache.bumpGenerationAfterCommit(generationKey(propertyId));
     }
 
-    private Uni<String> get(String cacheName, UUID propertyId, String suffix, Supplier<String> loader) {
+    private Uni<JsonBody> get(String cacheName, UUID propertyId, String suffix, Supplier<String> loader) {
         return cache.getGenerational(cacheName, List.of(generationKey(propertyId)), CacheKeys.key("reviews", propertyId, "g"),
                 suffix, CacheTier.DYNAMIC, () -> Optional.of(loader.get())).map(Optional::orElseThrow);
     }

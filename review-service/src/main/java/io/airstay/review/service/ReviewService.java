@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import io.airstay.platform.cache.JsonBody;
 import io.airstay.platform.db.Constraints;
 import io.airstay.platform.events.EventCodec;
 import io.airstay.platform.events.EventEnvelope;
@@ -108,12 +109,12 @@ public class ReviewService {
     }
 
     /** A page of the listing's reviews, newest first, as JSON (cached). */
-    public Uni<String> page(UUID propertyId, int pageSize, String cursor) {
+    public Uni<JsonBody> page(UUID propertyId, int pageSize, String cursor) {
         return cache.page(propertyId, pageSize, cursor, () -> json.write(loadPage(propertyId, pageSize, cursor)));
     }
 
     /** The listing's review summary as JSON (cached). */
-    public Uni<String> summary(UUID propertyId) {
+    public Uni<JsonBody> summary(UUID propertyId) {
         return cache.summary(propertyId, () -> json.write(loadSummary(propertyId)));
     }
 

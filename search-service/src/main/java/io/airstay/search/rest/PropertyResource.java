@@ -13,11 +13,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,12 +58,11 @@ public class PropertyResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Listing detail, with rating, review count and booking count")
-    public Uni<Response> get(@RestPath String id) {
+    public Uni<Response> get(@RestPath String id, @RestHeader(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         UUID propertyId = Params.uuid(ID, id);
-        return reader.detail(propertyId).map(detail -> Response
-                .ok(detail.orElseThrow(() -> new ResourceNotFoundException("Property " + propertyId + " not found")),
-                        MediaType.APPLICATION_JSON_TYPE)
-                .build());
+        return reader.detail(propertyId).map(detail -> detail
+                .orElseThrow(() -> new ResourceNotFoundException("Property " + propertyId + " not found"))
+                .toResponse(acceptEncoding));
     }
 
     @PUT

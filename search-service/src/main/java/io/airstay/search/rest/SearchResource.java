@@ -3,11 +3,13 @@ package io.airstay.search.rest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.airstay.search.service.ListingReader;
@@ -33,9 +35,9 @@ public class SearchResource {
             @RestQuery("check_in") String checkIn, @RestQuery("check_out") String checkOut,
             @RestQuery String latitude, @RestQuery String longitude, @RestQuery("radius_km") String radiusKm,
             @RestQuery String sort, @RestQuery String cursor, @RestQuery String page,
-            @RestQuery("page_size") String pageSize) {
+            @RestQuery("page_size") String pageSize, @RestHeader(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         SearchCriteria criteria = SearchCriteria.parse(city, propertyType, numGuests, minBedrooms, minPrice, maxPrice,
                 checkIn, checkOut, latitude, longitude, radiusKm, sort, cursor, page, pageSize);
-        return reader.search(criteria).map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build());
+        return reader.search(criteria).map(body -> body.toResponse(acceptEncoding));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.airstay.platform.cache.CacheKeys;
 import io.airstay.platform.cache.CacheTier;
+import io.airstay.platform.cache.JsonBody;
 import io.airstay.platform.cache.JsonCache;
 import io.airstay.platform.json.JsonDocuments;
 import io.airstay.search.mapping.PropertyMapper;
@@ -38,11 +39,11 @@ public class ListingCache {
         this.json = json;
     }
 
-    public Uni<Optional<String>> detail(UUID id, Supplier<Optional<String>> loader) {
+    public Uni<Optional<JsonBody>> detail(UUID id, Supplier<Optional<String>> loader) {
         return cache.get("property", detailKey(id), CacheTier.STATIC, loader);
     }
 
-    public Uni<String> search(SearchCriteria criteria, Supplier<String> loader) {
+    public Uni<JsonBody> search(SearchCriteria criteria, Supplier<String> loader) {
         String city = cityKey(criteria.city());
         List<String> generations = criteria.hasDates()
                 ? List.of(listingsGeneration(city), availabilityGeneration(city))

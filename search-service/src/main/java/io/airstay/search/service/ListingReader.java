@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.airstay.platform.cache.JsonBody;
+
 import io.smallrye.mutiny.Uni;
 
 /** Guests' reads: served from Redis, from the database on a miss (on a worker thread, never the event loop). */
@@ -20,12 +22,12 @@ public class ListingReader {
     }
 
     /** The detail JSON of an active listing; empty when unknown or deactivated. */
-    public Uni<Optional<String>> detail(UUID id) {
+    public Uni<Optional<JsonBody>> detail(UUID id) {
         return cache.detail(id, () -> queries.detailDocument(id));
     }
 
     /** A page of search results as JSON. */
-    public Uni<String> search(SearchCriteria criteria) {
+    public Uni<JsonBody> search(SearchCriteria criteria) {
         return cache.search(criteria, () -> queries.searchDocument(criteria));
     }
 }

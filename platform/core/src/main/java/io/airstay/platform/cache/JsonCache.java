@@ -31,7 +31,8 @@ import io.vertx.mutiny.redis.client.Response;
  * loaded before a write committed can then never overwrite the writer's fresh value.</li>
  * <li>Writers refresh or drop entries only after their transaction commits, and wait for Redis to
  * take the change, so a read that follows a write never sees the old entry.</li>
- * <li>"Absent" is cached too (as an empty string), so unknown ids do not reach the database each time.</li>
+ * <li>Documents are stored as {@link JsonBody}: compressed once, served as stored.</li>
+ * <li>"Absent" is cached too (as an empty value), so unknown ids do not reach the database each time.</li>
  * <li>Generational entries (e.g. all search results of a city) live under a key that embeds a counter;
  * bumping the counter retires them at once. The counter and the entry are read in one round trip.</li>
  * <li>When Redis fails or is slow, the source answers and Redis is left alone for a short backoff:
@@ -42,7 +43,7 @@ import io.vertx.mutiny.redis.client.Response;
 public class JsonCache {
 
     private static final Logger LOG = Logger.getLogger(JsonCache.class);
-    private static final String ABSENT = "";
+    private static final byte[] ABSENT = new byte[0];
     /** Returns {generation, entry}: the generation joins the counters at KEYS; the entry key is ARGV[1] .. generation .. ARGV[2]. */
     private static final String GENERATIONAL_GET = """
             local counters = {}
@@ -70,11 +71,11 @@ public class JsonCache {
     }
 
     /** The cached document at {@code key}, or the loader's answer (run on a worker thread), cached for the tier's TTL. */
-    public Uni<Optional<String>> get(String cacheName, String key, CacheTier tier, Supplier<Optional<String>> loader) {
+    public Uni<Optional<JsonBody>> get(String cacheName, String key, CacheTier tier, Supplier<Optional<String>> loader) {
         if (!redisUsable()) {
             return load(loader);
         }
-        return guarded(redis.value(String.class).get(key))
+        return guarded(redis.value(byte[].class).get(key))
                 .onItem().transformToUni(cached -> {
                     if (cached != null) {
                         hit(cacheName);
@@ -91,7 +92,7 @@ public class JsonCache {
      * generation joins the counters at {@code generationKeys} (see {@link #bumpGenerationAfterCommit}):
      * bumping any of them retires the entry.
      */
-    public Uni<Optional<String>> getGenerational(String cacheName, List<String> generationKeys, String prefix, String suffix,
+    public Uni<Optional<JsonBody>> getGenerational(String cacheName, List<String> generationKeys, String prefix, String suffix,
             CacheTier tier, Supplier<Optional<String>> loader) {
         if (!redisUsable()) {
             return load(loader);
@@ -107,7 +108,7 @@ public class JsonCache {
                     Response cached = reply.get(1);
                     if (cached != null) {
                         hit(cacheName);
-                        return Uni.createFrom().item(decode(cached.toString()));
+                        return Uni.createFrom().item(decode(cached.toBytes()));
                     }
                     miss(cacheName);
                     String key = prefix + reply.get(0).toString() + suffix;
@@ -118,7 +119,8 @@ public class JsonCache {
 
     /** After the current transaction commits, replace the entry with the fresh document (empty: absent). */
     public void putAfterCommit(String key, Optional<String> document, CacheTier tier) {
-        afterCommit(() -> redis.value(String.class).set(key, document.orElse(ABSENT), new SetArgs().ex(tier.ttl())));
+        byte[] stored = encode(document.map(JsonBody::of));
+        afterCommit(() -> redis.value(byte[].class).set(key, stored, new SetArgs().ex(tier.ttl())));
     }
 
     /** After the current transaction commits, retire every entry stored under the current generation of the key. */
@@ -126,14 +128,15 @@ public class JsonCache {
         afterCommit(() -> redis.value(String.class).incr(generationKey));
     }
 
-    private Uni<Optional<String>> load(Supplier<Optional<String>> loader) {
-        return Uni.createFrom().item(loader).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    /** Runs the loader on a worker thread and compresses its answer there too. */
+    private Uni<Optional<JsonBody>> load(Supplier<Optional<String>> loader) {
+        return Uni.createFrom().item(() -> loader.get().map(JsonBody::of)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private void store(String key, Optional<String> document, CacheTier tier) {
+    private void store(String key, Optional<JsonBody> document, CacheTier tier) {
         if (redisUsable()) {
             // Not awaited: the reader's answer does not depend on it.
-            storeQuietly(redis.value(String.class).set(key, document.orElse(ABSENT), new SetArgs().ex(tier.ttl()).nx()));
+            storeQuietly(redis.value(byte[].class).set(key, encode(document), new SetArgs().ex(tier.ttl()).nx()));
         }
     }
 
@@ -198,8 +201,12 @@ public class JsonCache {
         }
     }
 
-    private static Optional<String> decode(String cached) {
-        return cached.isEmpty() ? Optional.empty() : Optional.of(cached);
+    private static byte[] encode(Optional<JsonBody> document) {
+        return document.map(JsonBody::stored).orElse(ABSENT);
+    }
+
+    private static Optional<JsonBody> decode(byte[] cached) {
+        return cached.length == 0 ? Optional.empty() : Optional.of(JsonBody.fromStored(cached));
     }
 
     private void hit(String cacheName) {

@@ -22,4 +22,13 @@ public class JsonDocuments {
             throw new IllegalStateException("cannot serialise " + document.getClass().getSimpleName(), e);
         }
     }
+
+    /** Reads a document this service wrote (e.g. a cache entry); a document that does not parse is a bug. */
+    public <T> T read(String document, Class<T> type) {
+        try {
+            return mapper.readValue(document, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a " + type.getSimpleName(), e);
+        }
+    }
 }

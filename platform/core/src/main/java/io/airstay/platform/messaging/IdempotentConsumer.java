@@ -2,6 +2,8 @@ package io.airstay.platform.messaging;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +20,7 @@ import org.jboss.logging.Logger;
 import io.airstay.platform.events.EventCodec;
 import io.airstay.platform.events.EventEnvelope;
 import io.airstay.platform.events.MalformedEventException;
+import io.airstay.platform.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -44,25 +47,96 @@ public class IdempotentConsumer {
     private final EventCodec codec;
     private final MessagingConfig config;
     private final MeterRegistry registry;
+    private final Outbox outbox;
 
-    public IdempotentConsumer(EntityManager entityManager, EventCodec codec, MessagingConfig config, MeterRegistry registry) {
+    public IdempotentConsumer(EntityManager entityManager, EventCodec codec, MessagingConfig config, MeterRegistry registry,
+            Outbox outbox) {
         this.entityManager = entityManager;
         this.codec = codec;
         this.config = config;
         this.registry = registry;
+        this.outbox = outbox;
     }
 
     /**
      * Decodes {@code message} and runs the handler registered for its event type, once per event id.
      * Event types without a handler are skipped, so producers may add types before consumers know them.
+     * A message that cannot be applied is thrown back, for the channel's dead-letter strategy.
      */
     public void process(String consumer, String message, Map<String, Consumer<EventEnvelope>> handlers) {
-        EventEnvelope event = codec.decode(message);
+        EventEnvelope event = decode(consumer, message);
         Consumer<EventEnvelope> handler = handlers.get(event.eventType());
         if (handler == null) {
             count(consumer, "ignored");
             return;
         }
+        apply(consumer, event, handler);
+    }
+
+    /**
+     * Like {@link #process}, for the messages a batch channel ({@code batch=true}) polled together:
+     * all applied in one transaction, so a burst costs one commit instead of one per event. When
+     * the batch fails, its events are applied one by one; a message that does not decode, or an
+     * event that still fails, goes to {@code dead-letter-topic-<channel>} through the outbox, so one
+     * bad event neither blocks its batch nor sends the good ones to the dead-letter topic.
+     */
+    public void processBatch(String consumer, String channel, List<String> messages,
+            Map<String, Consumer<EventEnvelope>> handlers) {
+        List<EventEnvelope> events = new ArrayList<>(messages.size());
+        for (String message : messages) {
+            try {
+                EventEnvelope event = decode(consumer, message);
+                if (handlers.containsKey(event.eventType())) {
+                    events.add(event);
+                } else {
+                    count(consumer, "ignored");
+                }
+            } catch (MalformedEventException e) {
+                deadLetter(consumer, channel, message, e);
+            }
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        int[] applied = { 0 };
+        try {
+            retryingTransient(consumer, events.size() + " events", () -> QuarkusTransaction.requiringNew().run(() -> {
+                applied[0] = 0;
+                for (EventEnvelope event : events) {
+                    if (recordProcessed(consumer, event.eventId())) {
+                        handlers.get(event.eventType()).accept(event);
+                        applied[0]++;
+                    }
+                }
+            }));
+        } catch (RuntimeException batchFailure) {
+            LOG.warnf("%s: a batch of %d events failed (%s); applying them one by one", consumer, events.size(),
+                    batchFailure.toString());
+            for (EventEnvelope event : events) {
+                try {
+                    apply(consumer, event, handlers.get(event.eventType()));
+                } catch (RuntimeException e) {
+                    deadLetter(consumer, channel, codec.encode(event), e);
+                }
+            }
+            return;
+        }
+        registry.counter("airstay.events.consumed", "consumer", consumer, "outcome", "applied").increment(applied[0]);
+        registry.counter("airstay.events.consumed", "consumer", consumer, "outcome", "duplicate")
+                .increment(events.size() - applied[0]);
+    }
+
+    private EventEnvelope decode(String consumer, String message) {
+        try {
+            return codec.decode(message);
+        } catch (MalformedEventException e) {
+            count(consumer, "dead-lettered");
+            throw e;
+        }
+    }
+
+    /** Applies one event in its own transaction, once per event id; retries, then throws what still fails. */
+    private void apply(String consumer, EventEnvelope event, Consumer<EventEnvelope> handler) {
         for (int attempt = 1;; attempt++) {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
@@ -88,6 +162,28 @@ public class IdempotentConsumer {
                 backoff(attempt);
             }
         }
+    }
+
+    /** Runs the work until it succeeds or fails for a reason other than a transient database failure. */
+    private void retryingTransient(String consumer, String what, Runnable work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                work.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!isTransient(e)) {
+                    throw e;
+                }
+                LOG.warnf("%s: attempt %d at %s failed (%s), retrying", consumer, attempt, what, e.toString());
+                backoff(attempt);
+            }
+        }
+    }
+
+    private void deadLetter(String consumer, String channel, String message, RuntimeException failure) {
+        String topic = "dead-letter-topic-" + channel;
+        LOG.errorf("%s: sending a message to %s: %s", consumer, topic, failure.toString());
+        retryingTransient(consumer, "a dead letter", () -> QuarkusTransaction.requiringNew().run(() -> outbox.deadLetter(topic, message)));
     }
 
     private boolean recordProcessed(String consumer, UUID eventId) {

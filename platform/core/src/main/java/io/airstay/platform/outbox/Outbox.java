@@ -1,5 +1,7 @@
 package io.airstay.platform.outbox;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,6 +19,8 @@ public class Outbox {
     private static final String INSERT = """
             INSERT INTO silver.outbox_events (event_id, topic, event_key, event_type, envelope)
             VALUES (?1, ?2, ?3, ?4, ?5)""";
+    private static final String INSERT_DEAD_LETTER = """
+            INSERT INTO silver.outbox_events (event_id, topic, event_type, envelope) VALUES (?1, ?2, 'dead-letter', ?3)""";
 
     private final EntityManager entityManager;
     private final EventCodec codec;
@@ -38,6 +42,16 @@ public class Outbox {
                 .setParameter(3, event.propertyId() == null ? null : event.propertyId().toString())
                 .setParameter(4, event.eventType())
                 .setParameter(5, codec.encode(event))
+                .executeUpdate();
+    }
+
+    /** Queues a message that could not be consumed, as it arrived, for a dead-letter topic. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deadLetter(String topic, String message) {
+        entityManager.createNativeQuery(INSERT_DEAD_LETTER)
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, topic)
+                .setParameter(3, message)
                 .executeUpdate();
     }
 }

@@ -2,16 +2,22 @@ package io.airstay.platform.cache;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
 
 import jakarta.inject.Inject;
 
@@ -24,12 +30,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
 
 @QuarkusTest
 @RealServers
 class JsonCacheTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
+    /** Sends the test's own Accept-Encoding only, and leaves bodies as they arrive. */
+    private static final RestAssuredConfig NO_DECODERS = RestAssuredConfig.config()
+            .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
 
     @Inject
     JsonCache cache;
@@ -52,6 +63,36 @@ class JsonCacheTest {
         assertEquals(loadsBefore + 1, NoteResource.LOADS.get());
         assertEquals(hitsBefore + 1, count("hit"));
         assertEquals(missesBefore + 1, count("miss"));
+    }
+
+    @Test
+    void largeDocumentsAreStoredCompressedAndServedAsStored() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String plain = given().config(NO_DECODERS).header("Accept-Encoding", "identity").get("/test/cached/" + key + "?padding=4000").then()
+                .statusCode(200).header("Content-Encoding", not(equalTo("gzip"))).extract().asString();
+        awaitStored("v1:test:" + key);
+
+        byte[] stored = redis.value(byte[].class).get("v1:test:" + key);
+        assertTrue(stored.length < 1000, "4 KB of JSON is stored compressed: " + stored.length + " bytes");
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(stored))) {
+            assertEquals(plain, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        byte[] sent = given().config(NO_DECODERS)
+                .header("Accept-Encoding", "gzip").get("/test/cached/" + key + "?padding=4000").then().statusCode(200)
+                .header("Content-Encoding", equalTo("gzip")).header("Vary", containsString("Accept-Encoding"))
+                .extract().asByteArray();
+        assertArrayEquals(stored, sent, "a hit sends the stored bytes, compressed once");
+        given().config(NO_DECODERS).header("Accept-Encoding", "gzip;q=0").get("/test/cached/" + key).then().statusCode(200)
+                .header("Content-Encoding", not(equalTo("gzip"))).body("key", equalTo(key));
+    }
+
+    @Test
+    void smallDocumentsStayPlain() {
+        String key = UUID.randomUUID().toString();
+        given().header("Accept-Encoding", "gzip").get("/test/cached/" + key).then().statusCode(200)
+                .header("Content-Encoding", not(equalTo("gzip")));
+        awaitStored("v1:test:" + key);
+        assertEquals('{', (char) redis.value(byte[].class).get("v1:test:" + key)[0]);
     }
 
     @Test
@@ -125,14 +166,14 @@ class JsonCacheTest {
         return cache.get("test", key, CacheTier.STATIC, () -> {
             loads.incrementAndGet();
             return Optional.of(fresh);
-        }).await().atMost(WAIT).orElseThrow();
+        }).await().atMost(WAIT).orElseThrow().json();
     }
 
     private String generational(String generationKey, String suffix, AtomicInteger loads, String fresh) {
         return cache.getGenerational("test", List.of(generationKey, generationKey + ":other"), "v1:test:g", ":" + suffix, CacheTier.DYNAMIC, () -> {
             loads.incrementAndGet();
             return Optional.of(fresh);
-        }).await().atMost(WAIT).orElseThrow();
+        }).await().atMost(WAIT).orElseThrow().json();
     }
 
     /** Stores are fire-and-forget; wait until the entry is in Redis. */

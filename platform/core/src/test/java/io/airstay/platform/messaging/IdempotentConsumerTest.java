@@ -31,6 +31,7 @@ class IdempotentConsumerTest {
 
     private static final String TOPIC = "note-events";
     private static final String DEAD_LETTER_TOPIC = "dead-letter-topic-note-events";
+    private static final String BATCH_TOPIC = "note-batch-events";
 
     @Inject
     EventCodec codec;
@@ -71,6 +72,30 @@ class IdempotentConsumerTest {
         assertEquals(2, ours.size(), "both poison messages dead-lettered: " + ours);
         assertTrue(ours.contains("{not json at all"));
         assertTrue(ours.contains(codec.encode(unprocessable)));
+    }
+
+    @Test
+    void aBatchIsAppliedOnceAndItsPoisonMessagesAloneAreDeadLettered() {
+        UUID key = UUID.randomUUID();
+        EventEnvelope first = noteCreated("batch-first", key);
+        EventEnvelope unprocessable = EventEnvelope.create("note.unprocessable", key, null, codec.toPayload(Map.of()),
+                "platform-test");
+        EventEnvelope last = noteCreated("batch-last", key);
+        String malformed = "{not json, batch " + key;
+        KafkaTestClient.send(kafka, BATCH_TOPIC, key.toString(), codec.encode(first));
+        KafkaTestClient.send(kafka, BATCH_TOPIC, key.toString(), malformed);
+        KafkaTestClient.send(kafka, BATCH_TOPIC, key.toString(), codec.encode(unprocessable));
+        KafkaTestClient.send(kafka, BATCH_TOPIC, key.toString(), codec.encode(first));
+        KafkaTestClient.send(kafka, BATCH_TOPIC, key.toString(), codec.encode(last));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(last.eventId()) == 1);
+        assertEquals(1, effects(first.eventId()), "the redelivered event was applied once");
+        List<String> deadLetters = KafkaTestClient.readUntil(kafka, "dead-letter-topic-note-batches",
+                read -> read.stream().filter(r -> r.value().contains(key.toString())).count() >= 2, Duration.ofSeconds(30))
+                .stream().map(ConsumerRecord::value).filter(value -> value.contains(key.toString())).toList();
+        assertEquals(2, deadLetters.size(), "the two poison messages, and only they: " + deadLetters);
+        assertTrue(deadLetters.contains(malformed));
+        assertTrue(deadLetters.stream().anyMatch(value -> value.contains(unprocessable.eventId().toString())));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.airstay.platform.testapp;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,16 @@ public class NoteEventsConsumer {
     @Blocking
     public void onNoteEvent(String message) {
         consumer.process("note-effects", message, Map.of(
+                "note.created", this::recordEffect,
+                "note.unprocessable", event -> {
+                    throw new IllegalArgumentException("this event can never be applied");
+                }));
+    }
+
+    @Incoming("note-batches")
+    @Blocking
+    public void onNoteBatch(List<String> messages) {
+        consumer.processBatch("note-batch-effects", "note-batches", messages, Map.of(
                 "note.created", this::recordEffect,
                 "note.unprocessable", event -> {
                     throw new IllegalArgumentException("this event can never be applied");

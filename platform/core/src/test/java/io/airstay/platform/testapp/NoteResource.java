@@ -11,12 +11,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
@@ -75,21 +78,24 @@ public class NoteResource {
         return "{}";
     }
 
+    /** A cached document; {@code padding} characters make it as large as a test needs. */
     @GET
     @Path("/cached/{key}")
-    public Uni<String> cached(@PathParam("key") String key) {
+    public Uni<Response> cached(@PathParam("key") String key, @QueryParam("padding") int padding,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         return cache.get("test", "v1:test:" + key, CacheTier.DYNAMIC,
-                () -> Optional.of("{\"key\":\"" + key + "\",\"load\":" + LOADS.incrementAndGet() + "}"))
-                .map(document -> document.orElseThrow());
+                () -> Optional.of("{\"key\":\"" + key + "\",\"padding\":\"" + "x".repeat(padding) + "\",\"load\":"
+                        + LOADS.incrementAndGet() + "}"))
+                .map(document -> document.orElseThrow().toResponse(acceptEncoding));
     }
 
     @GET
     @Path("/cached-absent/{key}")
-    public Uni<String> cachedAbsent(@PathParam("key") String key) {
+    public Uni<Response> cachedAbsent(@PathParam("key") String key) {
         return cache.get("test", "v1:test-absent:" + key, CacheTier.DYNAMIC, () -> {
             LOADS.incrementAndGet();
             return Optional.<String>empty();
-        }).map(document -> document.orElseThrow(() -> new ResourceNotFoundException("No " + key)));
+        }).map(document -> document.orElseThrow(() -> new ResourceNotFoundException("No " + key)).toResponse(null));
     }
 
 }

@@ -1,0 +1,51 @@
+package io.airstay.localstack;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmark's window on {@code pg_stat_statements} (the seed's "database query time" row):
+ * <pre>QueryStats reset PORT DATABASE       forget the database's statistics
+ * QueryStats top PORT DATABASE [N]       its N statements with the most total time, as JSON lines</pre>
+ * Connects as the local stack's superuser, as {@link LocalStack} does (AIRSTAY_PG_ADMIN_USER, AIRSTAY_PG_ADMIN_PASSWORD).
+ */
+public final class QueryStats {
+
+    public static void main(String[] args) throws Exception {
+        String url = "jdbc:postgresql://localhost:" + args[1] + "/" + args[2];
+        String user = System.getenv().getOrDefault("AIRSTAY_PG_ADMIN_USER", "postgres");
+        String password = System.getenv().getOrDefault("AIRSTAY_PG_ADMIN_PASSWORD", "");
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                Statement sql = connection.createStatement()) {
+            if (args[0].equals("reset")) {
+                sql.execute("select pg_stat_statements_reset(0, (select oid from pg_database where datname = current_database()), 0)");
+                return;
+            }
+            int limit = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery("""
+                    select calls, total_exec_time, mean_exec_time, stddev_exec_time, rows, query
+                    from pg_stat_statements
+                    where dbid = (select oid from pg_database where datname = current_database()) and calls > 0
+                    order by total_exec_time desc limit %d""".formatted(limit))) {
+                while (rows.next()) {
+                    lines.add(String.format(Locale.ROOT,
+                            "{\"calls\":%d,\"total_ms\":%.1f,\"mean_ms\":%.3f,\"stddev_ms\":%.3f,\"rows\":%d,\"query\":\"%s\"}",
+                            rows.getLong(1), rows.getDouble(2), rows.getDouble(3), rows.getDouble(4), rows.getLong(5),
+                            json(rows.getString(6))));
+                }
+            }
+            lines.forEach(System.out::println);
+        }
+    }
+
+    private static String json(String query) {
+        String oneLine = query.replaceAll("\\s+", " ").trim();
+        return (oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine).replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}
