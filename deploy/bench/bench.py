@@ -133,17 +133,39 @@ def processes(local):
     return found
 
 
+def pss_mb(pid):
+    """Proportional set size: shared pages (PostgreSQL's shared buffers) split among the processes sharing them."""
+    for line in open(f"/proc/{pid}/smaps_rollup"):
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def cpu_and_rss(pids):
-    usage, ticks = {}, os.sysconf("SC_CLK_TCK")
+    """CPU seconds and memory (PSS) of each process with its descendants (nginx workers, PostgreSQL backends),
+    leaving out descendants that are processes of their own (the Kafka broker under the infrastructure JVM)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    stats, children = {}, {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
+            except (FileNotFoundError, ProcessLookupError, IndexError):
+                continue
+            stats[int(entry)] = (int(fields[11]) + int(fields[12])) / ticks
+            children.setdefault(int(fields[1]), []).append(int(entry))
+    usage, listed = {}, set(pids.values())
     for name, pid in pids.items():
-        try:
-            fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-            rss_pages = int(open(f"/proc/{pid}/statm").read().split()[1])
-            # the process and its waited-for children (the stack's Kafka broker runs in a child JVM)
-            cpu = sum(int(fields[i]) for i in (11, 12, 13, 14)) / ticks
-            usage[name] = {"cpu_s": cpu, "rss_mb": rss_pages * os.sysconf("SC_PAGE_SIZE") / 2**20}
-        except (FileNotFoundError, ProcessLookupError, IndexError):
-            pass
+        tree, cpu, memory = [pid], 0.0, 0.0
+        while tree:
+            current = tree.pop()
+            try:
+                cpu, memory = cpu + stats[current], memory + pss_mb(current)
+            except (KeyError, FileNotFoundError, ProcessLookupError):
+                continue
+            tree += [child for child in children.get(current, []) if child not in listed]
+        if pid in stats:
+            usage[name] = {"cpu_s": cpu, "pss_mb": memory}
     return usage
 
 
@@ -156,7 +178,7 @@ def measured(run, args):
     hits, misses = after_cache[0] - before_cache[0], after_cache[1] - before_cache[1]
     result["cache_hit_rate"] = round(hits / (hits + misses), 4) if hits + misses else None
     result["processes"] = {name: {"cpu_s": round(after_usage[name]["cpu_s"] - before_usage[name]["cpu_s"], 2),
-                                  "rss_mb": round(after_usage[name]["rss_mb"], 1)}
+                                  "pss_mb": round(after_usage[name]["pss_mb"], 1)}
                            for name in after_usage if name in before_usage}
     if "load_generator_cpu_s" not in result:  # wrk (a child of this process) or this process itself
         result["load_generator_cpu_s"] = round(sum(after_children[:4]) - sum(before_children[:4]), 2)
@@ -246,6 +268,18 @@ def throughput(args, ids, rate, seconds, warmup=3, label="booking throughput"):
     summary["confirmed_per_s"] = round(summary["statuses"].get("201", 0) / summary["seconds"], 1)
     print(f"{label}: {summary}", flush=True)
     return summary
+
+
+def await_saga_drained(port, quiet_seconds=3, at_most=300):
+    """Waits until booking-service has consumed no saga event for quiet_seconds (its backlog is empty)."""
+    pattern = r'airstay_events_consumed_total\{.*consumer="(booking\.saga)".*\} ([0-9.eE+]+)'
+    last, quiet, began = None, 0, time.time()
+    while quiet < quiet_seconds and time.time() - began < at_most:
+        consumed = metric_sums([port], pattern).get("booking.saga", 0)
+        quiet = quiet + 1 if consumed == last else 0
+        last = consumed
+        time.sleep(1)
+    print(f"saga drained after {time.time() - began:.0f} s", flush=True)
 
 
 def verdict(value, target, acceptable, lower_is_better=True):
@@ -364,8 +398,9 @@ def report(results, path, chart, before=None):
                   "| calls | mean ms | total ms | query |", "|---|---|---|---|"]
         lines += [f"| {q['calls']} | {q['mean_ms']} | {q['total_ms']} | `{q['query'][:120]}` |"
                   for q in results["cold_search"]["query_stats"]]
-    lines += ["", "CPU seconds and RSS per process (read mix, closed loop):", "", "| process | CPU s | RSS MB |", "|---|---|---|"]
-    lines += [f"| {n} | {u['cpu_s']} | {u['rss_mb']} |" for n, u in results["read_mix"]["processes"].items()]
+    lines += ["", "CPU seconds and memory (PSS, MB) per process with its children, during the read mix (closed loop):", "",
+              "| process | CPU s | PSS MB |", "|---|---|---|"]
+    lines += [f"| {n} | {u['cpu_s']} | {u['pss_mb']} |" for n, u in results["read_mix"]["processes"].items()]
     open(path, "w").write("\n".join(lines) + "\n")
 
 
@@ -379,6 +414,7 @@ def main():
     parser.add_argument("--out", default=os.path.join(HERE, "..", ".local", "bench"))
     parser.add_argument("--cache-ports", default="8081,8091,8083,8084")
     parser.add_argument("--pg-port", type=int, default=5432)
+    parser.add_argument("--booking-port", type=int, default=8082, help="booking-service, for its saga metrics")
     parser.add_argument("--classpath", required=True, help="classpath of deploy/local-stack (OpenLoad, QueryStats)")
     parser.add_argument("--max-listings", type=int, default=100_000)
     parser.add_argument("--booking-rates", default="100,500", help="bookings per second offered, one run each")
@@ -409,10 +445,13 @@ def main():
     results["cold_search"] = measured(lambda: wrk(args, paths["cold"], args.seconds), args)
     results["cold_search"]["query_stats"] = query_stats(args, "top")
     print_result("cold_search", results["cold_search"])
-    # The write path gets its own warm-up, as production traffic would have given it (JIT, pools, consumers).
-    throughput(args, ids, 50, 20, warmup=0, label="warming the booking path")
+    # The write path gets its own warm-up, as production traffic would have given it (JIT, pools, consumers);
+    # each booking scenario starts once the saga has settled everything sent before.
+    throughput(args, ids, 20, 20, warmup=0, label="warming the booking path")
+    await_saga_drained(args.booking_port)
     results["storm"] = measured(lambda: storm(args, gateway), args)
     for rate in args.booking_rates:
+        await_saga_drained(args.booking_port)
         results[f"throughput_{rate}"] = measured(lambda: throughput(args, ids, rate, args.seconds), args)
     results["throughput"] = max((results[f"throughput_{rate}"] for rate in args.booking_rates),
                                 key=lambda r: r["confirmed_per_s"])
