@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -21,6 +22,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -55,17 +57,19 @@ public class JsonCache {
     private final TransactionSynchronizationRegistry transactions;
     private final CacheConfig config;
     private final MeterRegistry registry;
+    private final Vertx vertx;
     private final Counter errors;
     private final AtomicLong redisRetryAt = new AtomicLong();
     private final Map<String, Counter> hits = new ConcurrentHashMap<>();
     private final Map<String, Counter> misses = new ConcurrentHashMap<>();
 
     public JsonCache(ReactiveRedisDataSource redis, TransactionSynchronizationRegistry transactions, CacheConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, Vertx vertx) {
         this.redis = redis;
         this.transactions = transactions;
         this.config = config;
         this.registry = registry;
+        this.vertx = vertx;
         this.errors = Counter.builder("cache.errors").description("Redis calls that failed or timed out; the source answered")
                 .register(registry);
     }
@@ -182,11 +186,31 @@ public class JsonCache {
 
     /** Applies the timeout and turns any Redis failure into {@link RedisUnavailable}, starting the backoff. */
     private <T> Uni<T> guarded(Uni<T> command) {
-        return command.ifNoItem().after(config.timeout()).fail()
+        return withTimeout(command)
                 .onFailure().transform(failure -> {
                     redisFailed(failure);
                     return new RedisUnavailable(failure);
                 });
+    }
+
+    /**
+     * Fails the command once the timeout passes. A Vert.x timer runs on the caller's event loop; Mutiny's
+     * {@code ifNoItem().after()} would schedule on a shared executor for every lookup, which costs a third of
+     * the throughput of a cache hit.
+     */
+    private <T> Uni<T> withTimeout(Uni<T> command) {
+        long timeoutMillis = Math.max(config.timeout().toMillis(), 1);
+        return Uni.createFrom().emitter(emitter -> {
+            long timer = vertx.setTimer(timeoutMillis,
+                    expired -> emitter.fail(new TimeoutException("no answer from Redis within " + timeoutMillis + " ms")));
+            command.subscribe().with(item -> {
+                vertx.cancelTimer(timer);
+                emitter.complete(item);
+            }, failure -> {
+                vertx.cancelTimer(timer);
+                emitter.fail(failure);
+            });
+        });
     }
 
     private boolean redisUsable() {

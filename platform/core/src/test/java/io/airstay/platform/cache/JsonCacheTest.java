@@ -162,6 +162,23 @@ class JsonCacheTest {
         });
     }
 
+    @Test
+    void aRedisThatDoesNotAnswerTimesOutAndTheSourceAnswers() {
+        String key = UUID.randomUUID().toString();
+        double errorsBefore = registry.counter("cache.errors").count();
+        redis.execute("CLIENT", "PAUSE", "3000", "ALL"); // Redis holds every command for 3 s
+        try {
+            long began = System.nanoTime();
+            given().get("/test/cached/" + key).then().statusCode(200).body("key", equalTo(key));
+            long tookMillis = (System.nanoTime() - began) / 1_000_000;
+            assertTrue(tookMillis < 2500, "answered from the source after the 250 ms timeout, not after the pause: "
+                    + tookMillis + " ms");
+            assertTrue(registry.counter("cache.errors").count() > errorsBefore, "the timeout is counted");
+        } finally {
+            redis.execute("PING"); // returns once the pause is over
+        }
+    }
+
     private String read(String key, AtomicInteger loads, String fresh) {
         return cache.get("test", key, CacheTier.STATIC, () -> {
             loads.incrementAndGet();
