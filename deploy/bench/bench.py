@@ -362,7 +362,8 @@ def report(results, path, chart, before=None):
              f"{results['seconds']} s per scenario; open model (OpenLoad) at {int(100 * results['open_fraction'])} % of the "
              "closed-loop peak; everything through the nginx gateway on this 2-core machine. Caches warmed first as "
              f"production traffic leaves them: every listing's detail and calendar once ({results.get('warm_pass_s')} s), "
-             "then 15 s of the read mix.", "",
+             f"then {results.get('warmup_s')} s of the read mix (and as long of bookings at 20/s before the booking "
+             "scenarios).", "",
              "## The seed's benchmark table (read mix)", "",
              "| Metric | Target | Acceptable | " + ("Before | " if before else "") + "Measured | Verdict |",
              "|---|---|---|" + ("---|" if before else "") + "---|---|"]
@@ -410,6 +411,9 @@ def main():
     parser.add_argument("--local", default=os.path.join(HERE, "..", ".local"))
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--warmup", type=int, default=30,
+                        help="seconds of read mix, and of bookings at 20/s, before measuring (JIT-compiling five JVMs "
+                             "on two cores takes minutes: on a freshly started stack, run the benchmark twice)")
     parser.add_argument("--open-fraction", type=float, default=0.5, help="open-model rate as a fraction of the peak")
     parser.add_argument("--out", default=os.path.join(HERE, "..", ".local", "bench"))
     parser.add_argument("--cache-ports", default="8081,8091,8083,8084")
@@ -429,11 +433,11 @@ def main():
     paths = write_paths(args.out, ids)
     print(f"{len(ids)} listings; warming caches", flush=True)
     warmed_in = warm(gateway, ids)
-    wrk(args, paths["mix"], 15)
+    wrk(args, paths["mix"], args.warmup)
 
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     results = {"time": stamp, "listings": len(ids), "seconds": args.seconds, "connections": args.connections,
-               "open_fraction": args.open_fraction, "warm_pass_s": warmed_in}
+               "open_fraction": args.open_fraction, "warm_pass_s": warmed_in, "warmup_s": args.warmup}
     for name, mode in (("read_mix", "mix"), ("cached_detail", "detail")):
         results[name] = measured(lambda: wrk(args, paths[mode], args.seconds), args)
         print_result(name, results[name])
@@ -447,7 +451,7 @@ def main():
     print_result("cold_search", results["cold_search"])
     # The write path gets its own warm-up, as production traffic would have given it (JIT, pools, consumers);
     # each booking scenario starts once the saga has settled everything sent before.
-    throughput(args, ids, 20, 20, warmup=0, label="warming the booking path")
+    throughput(args, ids, 20, args.warmup, warmup=0, label="warming the booking path")
     await_saga_drained(args.booking_port)
     results["storm"] = measured(lambda: storm(args, gateway), args)
     for rate in args.booking_rates:
