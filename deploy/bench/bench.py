@@ -208,8 +208,9 @@ def print_result(name, r):
 
 def query_stats(args, command):
     output = subprocess.run(["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", args.classpath,
-                             "io.airstay.localstack.QueryStats", command, str(args.pg_port), "airstay_search", "3"],
-                            capture_output=True, text=True, check=True).stdout
+                             "io.airstay.localstack.QueryStats", command, "airstay_search", "3"],
+                            env=dict(os.environ, AIRSTAY_PG_PORT=str(args.pg_port)), capture_output=True, text=True,
+                            check=True).stdout
     return [json.loads(line) for line in output.splitlines() if line.strip()]
 
 

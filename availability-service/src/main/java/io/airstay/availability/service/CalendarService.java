@@ -1,12 +1,9 @@
 package io.airstay.availability.service;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -115,14 +112,7 @@ public class CalendarService {
     }
 
     private static AvailabilityCalendar toCalendar(UUID propertyId, DateRange range, List<CalendarNight> stored) {
-        Map<LocalDate, CalendarNight> byDate = stored.stream().collect(Collectors.toMap(CalendarNight::date, night -> night));
-        List<AvailabilityCalendar.Night> nights = new ArrayList<>((int) range.nights());
-        for (LocalDate date = range.start(); !date.isAfter(range.end()); date = date.plusDays(1)) {
-            CalendarNight night = byDate.get(date);
-            nights.add(night == null
-                    ? new AvailabilityCalendar.Night(date, false, null, null)
-                    : new AvailabilityCalendar.Night(date, night.available(), night.price(), night.minimumNights()));
-        }
-        return new AvailabilityCalendar(propertyId, range.start(), range.end(), nights);
+        return new AvailabilityCalendar(propertyId, range.start(), range.end(),
+                CalendarSnapshot.of(range.start(), range.endExclusive(), stored).nights(range));
     }
 }

@@ -1,5 +1,6 @@
 package io.airstay.localstack;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -11,22 +12,22 @@ import java.util.Locale;
 /**
  * The benchmark's window on {@code pg_stat_statements} (the seed's "database query time" row):
  * <pre>QueryStats reset PORT DATABASE       forget the database's statistics
- * QueryStats top PORT DATABASE [N]       its N statements with the most total time, as JSON lines</pre>
- * Connects as the local stack's superuser, as {@link LocalStack} does (AIRSTAY_PG_ADMIN_USER, AIRSTAY_PG_ADMIN_PASSWORD).
+ * QueryStats top DATABASE [N]       its N statements with the most total time, as JSON lines</pre>
+ * Connects to the local stack's PostgreSQL as its superuser, with {@link LocalStack}'s settings (AIRSTAY_PG_PORT,
+ * AIRSTAY_PG_ADMIN_USER, AIRSTAY_PG_ADMIN_PASSWORD).
  */
 public final class QueryStats {
 
     public static void main(String[] args) throws Exception {
-        String url = "jdbc:postgresql://localhost:" + args[1] + "/" + args[2];
-        String user = System.getenv().getOrDefault("AIRSTAY_PG_ADMIN_USER", "postgres");
-        String password = System.getenv().getOrDefault("AIRSTAY_PG_ADMIN_PASSWORD", "");
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        LocalStack.Settings settings = LocalStack.Settings.fromEnvironment(Path.of("."));
+        String url = "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + args[1];
+        try (Connection connection = DriverManager.getConnection(url, settings.adminUser(), settings.adminPassword());
                 Statement sql = connection.createStatement()) {
             if (args[0].equals("reset")) {
                 sql.execute("select pg_stat_statements_reset(0, (select oid from pg_database where datname = current_database()), 0)");
                 return;
             }
-            int limit = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+            int limit = args.length > 2 ? Integer.parseInt(args[2]) : 5;
             List<String> lines = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery("""
                     select calls, total_exec_time, mean_exec_time, stddev_exec_time, rows, query

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -22,6 +23,7 @@ public final class JsonBody {
 
     /** The seed's GZip minimum_size (1000), rounded to the kilobyte. */
     public static final int MINIMUM_COMPRESSED_SIZE = 1024;
+    private static final Pattern ZERO_QUALITY = Pattern.compile("(?i)\\s*q\\s*=\\s*0(\\.0*)?\\s*");
 
     private final byte[] stored;
 
@@ -76,7 +78,7 @@ public final class JsonBody {
             String[] parts = coding.split(";");
             String name = parts[0].trim();
             if (name.equalsIgnoreCase("gzip") || name.equalsIgnoreCase("x-gzip") || name.equals("*")) {
-                return parts.length < 2 || !parts[1].replace(" ", "").matches("(?i)q=0(\\.0*)?");
+                return parts.length < 2 || !ZERO_QUALITY.matcher(parts[1]).matches();
             }
         }
         return false;
