@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.airstay.contracts.EventCatalog;
+
 /**
  * The prod overlay's Strimzi (kafka.strimzi.io/v1) and CloudNativePG
  * (postgresql.cnpg.io/v1) resources: their schemas' required fields, and what the platform needs of them.
@@ -49,7 +51,8 @@ class OperatorResourcesTest {
         assertEquals(Set.of("controller", "broker"), Set.of(pool.at("/spec/roles/0").asText(), pool.at("/spec/roles/1").asText()));
 
         Map<String, ObjectNode> topics = prod.kind("KafkaTopic").collect(Collectors.toMap(Rendered::name, t -> t));
-        assertEquals(Set.of("property-events", "booking-events", "availability-events", "review-events"), topics.keySet());
+        // The topics the services exchange are those of the event contract, no more, no less.
+        assertEquals(Set.copyOf(EventCatalog.TOPICS), topics.keySet());
         topics.values().forEach(topic -> {
             require(topic, "/spec/partitions", "/spec/replicas");
             assertEquals(cluster, topic.at("/metadata/labels/strimzi.io~1cluster").asText(), name(topic));
