@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""AirStay benchmark: the seed's benchmark table and DESIGN 13's budgets, measured through the gateway.
+"""AirStay benchmark: the targets table and the performance budgets, measured through the gateway (docs/benchmark.md).
 
-Scenarios: the earlier implementation's read mix (search 10 : detail 5 : availability 3), cached listing detail,
+Scenarios: the read mix (search 10 : detail 5 : availability 3), cached listing detail,
 search with a cold cache (plus pg_stat_statements for the database's own time), each closed-loop with wrk
 (maximum throughput) and the first two also open-model at a fixed rate (OpenLoad: latency without coordinated
 omission); then a booking storm and sustained booking throughput. Writes bench-<time>.json, .md and .svg into --out.
@@ -288,8 +288,8 @@ def verdict(value, target, acceptable, lower_is_better=True):
     return "target" if good(value, target) else "acceptable" if good(value, acceptable) else "poor"
 
 
-def seed_table(results):
-    """The seed's "Expected Performance Benchmarks" rows, for the read mix (latency at the open-model rate)."""
+def targets_table(results):
+    """The targets table (target and acceptable bound per metric), for the read mix (latency at the open-model rate)."""
     mix = results["read_mix"]
     opened = results.get("read_mix_open", mix)  # a first-cut run (no open model) shows its closed-loop latency
     error_rate = 100 * (mix["errors"] + opened["errors"]) / max(mix["requests"] + opened["requests"], 1)
@@ -305,7 +305,7 @@ def seed_table(results):
     return rows
 
 
-def design_budgets(results):
+def budgets(results):
     mix, opened, detail = results["read_mix"], results["read_mix_open"], results["cached_detail"]
     storm_result, booked = results["storm"], results["throughput"]
     return [
@@ -357,7 +357,7 @@ def svg_chart(results, path):
 
 
 def report(results, path, chart, before=None):
-    old = {row[0]: row[3] for row in seed_table(before)} if before else {}
+    old = {row[0]: row[3] for row in targets_table(before)} if before else {}
     lines = ["# AirStay benchmark", "",
              f"{results['time']}: {results['listings']} listings; closed loop wrk -t2 -c{results['connections']}, "
              f"{results['seconds']} s per scenario; open model (OpenLoad) at {int(100 * results['open_fraction'])} % of the "
@@ -365,16 +365,16 @@ def report(results, path, chart, before=None):
              f"production traffic leaves them: every listing's detail and calendar once ({results.get('warm_pass_s')} s), "
              f"then {results.get('warmup_s')} s of the read mix (and as long of bookings at 20/s before the booking "
              "scenarios).", "",
-             "## The seed's benchmark table (read mix)", "",
+             "## Targets (read mix)", "",
              "| Metric | Target | Acceptable | " + ("Before | " if before else "") + "Measured | Verdict |",
              "|---|---|---|" + ("---|" if before else "") + "---|---|"]
-    for metric, target, acceptable, value, grade in seed_table(results):
+    for metric, target, acceptable, value, grade in targets_table(results):
         lines.append(f"| {metric} | {target} | {acceptable} | " + (f"{old.get(metric, '')} | " if before else "")
                      + f"{value} | {grade} |")
     lines += ["", "Response times are the open-model run's (latency at a fixed arrival rate, coordinated-omission-free); "
               "database query time is the mean of the top search statement in pg_stat_statements during the cold-search run.",
-              "", "## DESIGN section 13 budgets", "", "| budget | goal | measured | met |", "|---|---|---|---|"]
-    lines += [f"| {a} | {b} | {c} | {'yes' if d else 'no'} |" for a, b, c, d in design_budgets(results)]
+              "", "## Budgets", "", "| budget | goal | measured | met |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {'yes' if d else 'no'} |" for a, b, c, d in budgets(results)]
     lines += ["", "## Scenarios", "", f"![throughput and latency]({os.path.basename(chart)})", "",
               "| scenario | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | hit rate | load generator CPU s |",
               "|---|---|---|---|---|---|---|---|---|"]

@@ -1,6 +1,6 @@
 -- wrk script: replays the request paths of BENCH_PATHS (one per line, written by bench.py, which draws the
--- read mix) with Accept-Encoding: gzip, as browsers and the earlier load test's client send. Each thread
--- starts at its own place in the file. done() prints one JSON line of results.
+-- read mix) with Accept-Encoding: gzip, as browsers send. Each thread starts at its own place in the file.
+-- done() prints one JSON line of results.
 local paths = {}
 local position = 0
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # First start only (docker-entrypoint-initdb.d): one database per service, owned by the service's role
-# (DESIGN section 3), as CloudNativePG's initdb does in prod.
+# (airstay_search, airstay_booking, ...; docs/architecture.md#services-and-what-they-own), as CloudNativePG's
+# initdb does in prod.
 set -eu
 for service in search booking review availability; do
   password=$(printenv "$(echo "$service" | tr a-z A-Z)_PASSWORD")

@@ -25,7 +25,7 @@ CREATE TABLE silver.availability_calendar (
     updated_at      TIMESTAMPTZ    NOT NULL DEFAULT now()
 );
 
--- The seed's availability indexes, exactly as named. The first one is also the table's key:
+-- The availability indexes the hot queries use; dashboards and the query-plan tests name them. The first one is also the table's key:
 -- one row per (property, night).
 CREATE UNIQUE INDEX idx_availability_property_date ON silver.availability_calendar (property_id, calendar_date);
 ALTER TABLE silver.availability_calendar

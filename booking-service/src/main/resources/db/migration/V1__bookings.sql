@@ -43,7 +43,7 @@ CREATE TABLE silver.bookings (
         WHERE (booking_status IN ('CONFIRMED', 'COMPLETED'))
 );
 
--- The seed's booking indexes, exactly as named.
+-- The booking indexes the hot queries use; dashboards and the query-plan tests name them.
 CREATE INDEX idx_bookings_guest_status ON silver.bookings (guest_id, booking_status);
 CREATE INDEX idx_bookings_property_dates ON silver.bookings (property_id, check_in_date, check_out_date);
 CREATE INDEX idx_bookings_created ON silver.bookings (created_at DESC);

@@ -27,6 +27,6 @@ CREATE TABLE silver.reviews (
     created_at            TIMESTAMPTZ   NOT NULL DEFAULT now()
 );
 
--- The seed's review indexes, exactly as named.
+-- The review indexes the hot queries use; dashboards and the query-plan tests name them.
 CREATE INDEX idx_reviews_property_created ON silver.reviews (property_id, created_at DESC);
 CREATE INDEX idx_reviews_sentiment ON silver.reviews (property_id, sentiment_label);

@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -17,6 +15,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.airstay.contracts.availability.AvailabilityTopic;
+import io.airstay.contracts.booking.BookingFacts;
+import io.airstay.contracts.booking.BookingTopic;
+import io.airstay.contracts.property.PropertyFacts;
+import io.airstay.contracts.property.PropertyTopic;
 import io.airstay.platform.events.EventCodec;
 import io.airstay.platform.events.EventEnvelope;
 import io.airstay.platform.testing.KafkaTestClient;
@@ -35,36 +40,38 @@ public class AvailabilityFixture {
         this.kafka = kafka;
     }
 
-    /** Announces a new listing on property-events and waits until its calendar answers. */
-    public UUID listing(BigDecimal basePrice, int minimumNights) {
+    /** Announces a new property on property-events and waits until its calendar answers. */
+    public UUID property(BigDecimal basePrice, int minimumNights) {
         UUID propertyId = UUID.randomUUID();
-        sendPropertyEvent("property.created", propertyId, basePrice, minimumNights, true);
+        sendPropertyEvent(PropertyTopic.CREATED, propertyId, basePrice, minimumNights, true);
         await().atMost(WAIT).until(() -> given().get("/api/v1/properties/" + propertyId + "/availability")
                 .statusCode() == 200);
         return propertyId;
     }
 
+    /** A property-events event as search-service announces it: 25.00 cleaning, up to 4 guests and 30 nights. */
     public EventEnvelope sendPropertyEvent(String type, UUID propertyId, BigDecimal basePrice, int minimumNights,
             boolean active) {
-        Map<String, Object> facts = new HashMap<>();
-        facts.put("property_id", propertyId);
-        facts.put("base_price", basePrice);
-        facts.put("minimum_nights", minimumNights);
-        facts.put("maximum_nights", 30);
-        facts.put("is_active", active);
-        facts.put("city", "Testville");
-        return send("property-events", EventEnvelope.create(type, propertyId, UUID.randomUUID(), codec.toPayload(facts), "test"));
+        UUID hostId = UUID.randomUUID();
+        PropertyFacts facts = new PropertyFacts(propertyId, hostId, "Test flat", "Testville", 4, basePrice,
+                new BigDecimal("25.00"), minimumNights, 30, false, active);
+        return send(PropertyTopic.NAME, EventEnvelope.create(type, propertyId, hostId, codec.toPayload(facts), "test"));
     }
 
+    /** A booking.requested as booking-service announces it. */
     public EventEnvelope bookingRequested(UUID propertyId, UUID bookingId, LocalDate checkIn, LocalDate checkOut) {
-        return send("booking-events", EventEnvelope.create("booking.requested", propertyId, UUID.randomUUID(),
-                codec.toPayload(Map.of("booking_id", bookingId, "check_in_date", checkIn.toString(),
-                        "check_out_date", checkOut.toString(), "num_guests", 2)), "test"));
+        UUID guestId = UUID.randomUUID();
+        return send(BookingTopic.NAME, EventEnvelope.create(BookingTopic.REQUESTED, propertyId, guestId,
+                codec.toPayload(new BookingFacts(bookingId, guestId, checkIn, checkOut, 2, null, null, null)), "test"));
     }
 
-    public EventEnvelope bookingCanceled(UUID propertyId, UUID bookingId) {
-        return send("booking-events", EventEnvelope.create("booking.canceled", propertyId, UUID.randomUUID(),
-                codec.toPayload(Map.of("booking_id", bookingId, "previous_status", "CONFIRMED")), "test"));
+    /** A booking.canceled of a confirmed stay, as booking-service announces it. */
+    public EventEnvelope bookingCanceled(UUID propertyId, UUID bookingId, LocalDate checkIn, LocalDate checkOut) {
+        UUID guestId = UUID.randomUUID();
+        BookingFacts facts = new BookingFacts(bookingId, guestId, checkIn, checkOut, 2, new BigDecimal("200.00"),
+                "CONFIRMED", "plans changed");
+        return send(BookingTopic.NAME, EventEnvelope.create(BookingTopic.CANCELED, propertyId, guestId,
+                codec.toPayload(facts), "test"));
     }
 
     public EventEnvelope send(String topic, EventEnvelope event) {
@@ -72,9 +79,14 @@ public class AvailabilityFixture {
         return event;
     }
 
-    /** availability-events about this listing, read until {@code done} holds. */
+    /** Sends an envelope as it stands in JSON: recorded by another service, or from a newer producer. */
+    public void send(String topic, UUID propertyId, JsonNode envelope) {
+        KafkaTestClient.send(kafka, topic, propertyId.toString(), envelope.toString());
+    }
+
+    /** availability-events about this property, read until {@code done} holds. */
     public List<EventEnvelope> availabilityEvents(UUID propertyId, Predicate<List<EventEnvelope>> done) {
-        List<ConsumerRecord<String, String>> records = KafkaTestClient.readUntil(kafka, "availability-events",
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.readUntil(kafka, AvailabilityTopic.NAME,
                 read -> done.test(decode(read, propertyId)), WAIT);
         return decode(records, propertyId);
     }
@@ -82,7 +94,7 @@ public class AvailabilityFixture {
     /** The outcome events (held or rejected) that answer the booking. */
     public static List<EventEnvelope> outcomesFor(List<EventEnvelope> events, UUID bookingId) {
         return events.stream()
-                .filter(e -> e.eventType().equals("availability.held") || e.eventType().equals("availability.rejected"))
+                .filter(e -> e.eventType().equals(AvailabilityTopic.HELD) || e.eventType().equals(AvailabilityTopic.REJECTED))
                 .filter(e -> bookingId.toString().equals(e.payload().path("booking_id").asText()))
                 .toList();
     }

@@ -15,6 +15,10 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.airstay.contracts.property.PropertyFacts;
+import io.airstay.contracts.property.PropertyTopic;
 import io.airstay.platform.events.EventCodec;
 import io.airstay.platform.events.EventEnvelope;
 import io.airstay.platform.testing.KafkaTestClient;
@@ -22,7 +26,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-/** Test fixture: publishes listings the way search-service does and books them through the API. */
+/** Test fixture: publishes properties the way search-service does and books them through the API. */
 @ApplicationScoped
 public class BookingFixture {
 
@@ -42,20 +46,14 @@ public class BookingFixture {
         this.availabilityUrl = availabilityUrl;
     }
 
-    /** A listing at 100.00 a night, 25.00 cleaning, up to 4 guests and 1-14 nights, known to both services. */
-    public UUID listing() {
+    /** A property at 100.00 a night, 25.00 cleaning, up to 4 guests and 1-14 nights, known to both services. */
+    public UUID property() {
         UUID propertyId = UUID.randomUUID();
-        Map<String, Object> facts = new HashMap<>();
-        facts.put("property_id", propertyId);
-        facts.put("base_price", new BigDecimal("100.00"));
-        facts.put("cleaning_fee", new BigDecimal("25.00"));
-        facts.put("max_guests", 4);
-        facts.put("minimum_nights", 1);
-        facts.put("maximum_nights", 14);
-        facts.put("is_active", true);
-        EventEnvelope created = EventEnvelope.create("property.created", propertyId, UUID.randomUUID(),
-                codec.toPayload(facts), "test");
-        KafkaTestClient.send(kafka, "property-events", propertyId.toString(), codec.encode(created));
+        UUID hostId = UUID.randomUUID();
+        PropertyFacts facts = new PropertyFacts(propertyId, hostId, "Test flat", "Testville", 4, new BigDecimal("100.00"),
+                new BigDecimal("25.00"), 1, 14, false, true);
+        EventEnvelope created = EventEnvelope.create(PropertyTopic.CREATED, propertyId, hostId, codec.toPayload(facts), "test");
+        KafkaTestClient.send(kafka, PropertyTopic.NAME, propertyId.toString(), codec.encode(created));
         await().atMost(WAIT).until(() -> known(propertyId)
                 && given().get(availabilityUrl + "/api/v1/properties/" + propertyId + "/availability").statusCode() == 200);
         return propertyId;
@@ -73,6 +71,11 @@ public class BookingFixture {
 
     public static Response book(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/bookings");
+    }
+
+    /** Sends an envelope as it stands in JSON (recorded by another service, or from a newer producer), keyed {@code key}. */
+    public void send(String topic, UUID key, JsonNode envelope) {
+        KafkaTestClient.send(kafka, topic, key.toString(), envelope.toString());
     }
 
     public String availabilityUrl() {

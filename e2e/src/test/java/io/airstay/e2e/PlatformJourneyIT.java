@@ -2,6 +2,7 @@ package io.airstay.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -10,7 +11,13 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,13 +26,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
+import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,41 +47,71 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.airstay.e2e.client.ApiClient;
+import io.airstay.e2e.client.ApiException;
+import io.airstay.e2e.client.ApiResponse;
+import io.airstay.e2e.client.api.BookingsApi;
+import io.airstay.e2e.client.api.PropertiesApi;
+import io.airstay.e2e.client.api.SearchApi;
+import io.airstay.e2e.client.model.BookingRequest;
+import io.airstay.e2e.client.model.BookingView;
+import io.airstay.e2e.client.model.BookingView.BookingStatusEnum;
+import io.airstay.e2e.client.model.CancelRequest;
+import io.airstay.e2e.client.model.PageSearchResult;
+import io.airstay.e2e.client.model.PropertyDetail;
+import io.airstay.e2e.client.model.PropertyRequest;
+import io.airstay.e2e.client.model.SearchResult;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
-/** The platform as users meet it: through the nginx gateway only, all services running from their jars. */
+/**
+ * The platform as users meet it: through the nginx gateway only, all services running from their jars. The API traffic
+ * passes Stoplight Prism on its way to the gateway ({@link ContractValidator}), so every exchange is also checked
+ * against docs/openapi.yaml; what tests the gateway itself (health, routing, the rate limit's flood) goes to it directly.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformJourneyIT {
 
+    private static final Path ROOT = Path.of(System.getProperty("airstay.root", "..")).toAbsolutePath().normalize();
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String FLOODED = "/api/v1/properties/search?city=Floodville";
     private final String city = "E2E City " + UUID.randomUUID().toString().substring(0, 8);
     private final LocalDate checkIn = LocalDate.now().plusDays(21);
     private final LocalDate checkOut = checkIn.plusDays(3);
     private String listing;
+    private ContractValidator validator;
 
     @BeforeAll
     void startPlatform() throws Exception {
         Stack.up();
-        RestAssured.baseURI = Stack.GATEWAY;
-        RestAssured.port = 8080 + Stack.OFFSET;
+        validator = ContractValidator.start(ROOT, Stack.GATEWAY, ROOT.resolve("e2e/target"));
+        RestAssured.baseURI = validator.url();
+        RestAssured.port = validator.port();
+        RestAssured.filters(validator);
     }
 
     @AfterAll
     void stopPlatform() throws Exception {
-        Stack.down();
+        RestAssured.reset();
+        try {
+            if (validator != null) {
+                validator.stop();
+            }
+        } finally {
+            Stack.down();
+        }
     }
 
     @Test
     @Order(1)
     void gatewayAnswersHealthAndReadiness() {
-        given().get("/healthz").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/readyz").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/nowhere").then().statusCode(404).contentType(startsWith("application/problem+json"));
+        gateway().get("/healthz").then().statusCode(200).body("status", equalTo("UP"));
+        gateway().get("/readyz").then().statusCode(200).body("status", equalTo("UP"));
+        gateway().get("/nowhere").then().statusCode(404).contentType(startsWith("application/problem+json"));
         given().get("/api/v1/properties/search").then().statusCode(200).header("X-Request-Id", notNullValue());
         given().header("X-Request-Id", "trace-me-123").get("/api/v1/properties/search").then()
                 .header("X-Request-Id", equalTo("trace-me-123"));
@@ -76,17 +119,29 @@ class PlatformJourneyIT {
 
     @Test
     @Order(2)
-    void badInputGetsProblemJsonThroughTheGateway() {
-        given().contentType(ContentType.JSON).body("{\"property_id\": 5}").post("/api/v1/bookings").then().statusCode(400)
-                .contentType(startsWith("application/problem+json")).body("errors.field", hasItem("property_id"));
-        given().get("/api/v1/properties/search?page_size=500").then().statusCode(400)
-                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("page_size"));
-        given().contentType(ContentType.JSON).body("{\"title\":\"" + "x".repeat(300_000) + "\"}").post("/api/v1/properties")
-                .then().statusCode(413).contentType(startsWith("application/problem+json"));
+    void theGatewayServesTheApiDocumentAndItsBrowsableView() throws Exception {
+        String document = gateway().get("/openapi").then().statusCode(200).contentType(startsWith("application/yaml"))
+                .extract().asString();
+        assertEquals(Files.readString(ROOT.resolve("docs/openapi.yaml")), document);
+        gateway().get("/docs/").then().statusCode(200).contentType(startsWith("text/html"));
+        gateway().get("/docs/index.html").then().statusCode(200).body(containsString("/openapi"));
     }
 
     @Test
     @Order(3)
+    void badInputGetsProblemJsonThroughTheGateway() {
+        ContractValidator.invalidRequest(() -> given().contentType(ContentType.JSON).body("{\"property_id\": 5}")
+                .post("/api/v1/bookings")).then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors.field", hasItem("property_id"));
+        ContractValidator.invalidRequest(() -> given().get("/api/v1/properties/search?page_size=500")).then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("page_size"));
+        ContractValidator.invalidRequest(() -> given().contentType(ContentType.JSON)
+                .body("{\"title\":\"" + "x".repeat(300_000) + "\"}").post("/api/v1/properties"))
+                .then().statusCode(413).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    @Order(4)
     void hostPublishesAListingAndItsCalendarAppears() {
         Map<String, Object> body = new HashMap<>();
         body.put("host_id", UUID.randomUUID());
@@ -110,14 +165,14 @@ class PlatformJourneyIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void guestFindsItByCityAndDatesAndReadsDetail() {
         given().get(search()).then().statusCode(200).body("data.property_id", hasItem(listing));
         given().get("/api/v1/properties/" + listing).then().statusCode(200).body("title", equalTo("End-to-end loft"));
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void firstGuestBooksAndAnOverlappingRequestIsRefused() {
         // booking-service learns of the new listing from property-events: until then the listing is unknown (400).
         JsonPath confirmed = settle(UUID.randomUUID(), checkIn, checkOut);
@@ -133,7 +188,7 @@ class PlatformJourneyIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void cancellationMakesTheDatesBookableAgain() {
         UUID guest = UUID.randomUUID();
         LocalDate later = checkIn.plusDays(10);
@@ -149,12 +204,12 @@ class PlatformJourneyIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aCompletedStayIsReviewedAndTheRatingReachesSearch() {
         UUID guest = UUID.randomUUID();
         // Past stays enter through booking-service's operator-only import (not routed by the gateway).
-        given().get("/internal/v1/bookings/import").then().statusCode(404);
-        String booking = given().baseUri(Stack.BOOKING_DIRECT).port(Stack.OFFSET + 8082)
+        gateway().get("/internal/v1/bookings/import").then().statusCode(404);
+        String booking = given().baseUri(Stack.BOOKING_DIRECT).port(Stack.BOOKING_PORT)
                 .header("X-Operator-Token", Stack.OPERATOR_TOKEN).contentType(ContentType.JSON)
                 .body(Map.of("property_id", listing, "guest_id", guest, "check_in_date", LocalDate.now().minusDays(6).toString(),
                         "check_out_date", LocalDate.now().minusDays(2).toString(), "num_guests", 2))
@@ -168,15 +223,66 @@ class PlatformJourneyIT {
                 .body("sentiment_label", equalTo("positive")));
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/properties/" + listing).then()
-                .body("rating", equalTo(4.0f)).body("review_count", equalTo(1)));
+                .body("rating", number(4)).body("review_count", equalTo(1)));
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/properties/search?city=" + city).then()
-                .body("data[0].rating", equalTo(4.0f)).body("data[0].review_count", equalTo(1)));
+                .body("data[0].rating", number(4)).body("data[0].review_count", equalTo(1)));
         given().get("/api/v1/properties/" + listing + "/reviews/summary").then().statusCode(200)
                 .body("review_count", equalTo(1)).body("sentiment_distribution.positive", equalTo(1));
     }
 
     @Test
-    @Order(8)
+    @Order(9)
+    void aClientGeneratedFromTheDocumentMakesTheMainJourney() throws Exception {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(validator.url());
+        client.setResponseInterceptor(response -> validator.check("generated client: " + response.request().method() + " "
+                + response.request().uri() + " -> " + response.statusCode(),
+                response.headers().firstValue(ContractValidator.VIOLATIONS_HEADER).orElse(null), false));
+        PropertiesApi properties = new PropertiesApi(client);
+        BookingsApi bookings = new BookingsApi(client);
+        String town = "Client Town " + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate in = LocalDate.now().plusDays(45);
+        LocalDate out = in.plusDays(2);
+
+        PropertyDetail published = properties.publishProperty(new PropertyRequest().hostId(UUID.randomUUID())
+                .propertyType("loft").title("Generated-client loft").bedrooms(1).bathrooms(BigDecimal.ONE).maxGuests(2)
+                .basePrice(new BigDecimal("90.00")).locationCity(town).locationCountry("PT").latitude(38.71).longitude(-9.14));
+        UUID property = published.getPropertyId();
+        assertEquals("Generated-client loft", properties.getProperty(property).getTitle());
+        PageSearchResult found = new SearchApi(client).searchProperties(SearchApi.APISearchPropertiesRequest.newBuilder()
+                .city(town).checkIn(in).checkOut(out).numGuests(2).build());
+        assertEquals(List.of(property), found.getData().stream().map(SearchResult::getPropertyId).toList());
+
+        BookingRequest request = new BookingRequest().propertyId(property).guestId(UUID.randomUUID()).checkInDate(in)
+                .checkOutDate(out).numGuests(2);
+        String idempotencyKey = "generated-client-" + UUID.randomUUID();
+        List<ApiResponse<BookingView>> created = new ArrayList<>();
+        // 400 until booking-service has heard of the new listing.
+        await().atMost(WAIT).until(() -> {
+            try {
+                created.add(bookings.createBookingWithHttpInfo(request, idempotencyKey));
+                return true;
+            } catch (ApiException e) {
+                if (e.getCode() == 400) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+        ApiResponse<BookingView> booked = created.get(0);
+        assertTrue(booked.getStatusCode() == 201 || booked.getStatusCode() == 202, "booked: " + booked.getStatusCode());
+        UUID booking = booked.getData().getBookingId();
+        assertEquals("/api/v1/bookings/" + booking, URI.create(booked.getHeaders().get("location").get(0)).getPath());
+        await().atMost(WAIT).until(() -> bookings.getBooking(booking).getBookingStatus() != BookingStatusEnum.PENDING);
+        assertEquals(BookingStatusEnum.CONFIRMED, bookings.getBooking(booking).getBookingStatus());
+
+        BookingView canceled = bookings.cancelBooking(booking, new CancelRequest().reason("Plans changed"));
+        assertEquals(BookingStatusEnum.CANCELED, canceled.getBookingStatus());
+        assertEquals("Plans changed", canceled.getCancellationReason());
+    }
+
+    @Test
+    @Order(10)
     void leastConnSpreadsSearchesOverBothReplicas() throws Exception {
         List<String> before = Files.readAllLines(Stack.accessLog());
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -200,39 +306,54 @@ class PlatformJourneyIT {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void aFloodIsRateLimitedWith429ProblemJson() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        List<Future<Integer>> calls = new ArrayList<>();
-        // Health checks are never limited; the API is.
-        for (int i = 0; i < 3_000; i++) {
-            calls.add(pool.submit(() -> given().get(FLOODED).statusCode()));
+        // The limit is the client's, over every path but the health checks. A flood of requests the gateway answers
+        // itself (HEAD of the API document) keeps this client over it without loading the services, whose pace would
+        // otherwise set the flood's on a busy machine; meanwhile its searches are refused, also through the validator.
+        AtomicBoolean flooding = new AtomicBoolean(true);
+        AtomicBoolean limited = new AtomicBoolean();
+        HttpRequest document = HttpRequest.newBuilder(URI.create(Stack.GATEWAY + "/openapi"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+        CompletableFuture<List<HttpResponse<Void>>> flood = CompletableFuture.supplyAsync(() -> flood(document, flooding::get, limited));
+        await().atMost(WAIT).until(limited::get);
+        AtomicInteger searches = new AtomicInteger();
+        List<HttpResponse<Void>> refused = flood(HttpRequest.newBuilder(URI.create(Stack.GATEWAY + FLOODED)).build(),
+                () -> searches.incrementAndGet() <= 500, new AtomicBoolean());
+        Map<Integer, Long> validated = new HashMap<>();
+        for (int i = 0; i < 20; i++) {
+            validated.merge(given().get(FLOODED).statusCode(), 1L, Long::sum);
         }
-        Map<Integer, Long> statuses = new HashMap<>();
-        for (Future<Integer> call : calls) {
-            statuses.merge(call.get(), 1L, Long::sum);
-        }
-        pool.shutdown();
+        flooding.set(false);
+        flood.get();
+
+        Map<Integer, Long> statuses = refused.stream().collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
         assertTrue(statuses.getOrDefault(429, 0L) > 0, "the flood was limited: " + statuses);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get(FLOODED).then().statusCode(200));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            ExecutorService burst = Executors.newFixedThreadPool(32);
-            List<Future<Response>> answers = new ArrayList<>();
-            for (int i = 0; i < 1_000; i++) {
-                answers.add(burst.submit(() -> given().get(FLOODED)));
-            }
-            boolean sawProblem = false;
-            for (Future<Response> answer : answers) {
-                Response response = answer.get();
-                sawProblem |= response.statusCode() == 429 && response.contentType().startsWith("application/problem+json");
-            }
-            burst.shutdown();
-            assertTrue(sawProblem, "429 answers are problem documents");
-        });
+        assertTrue(refused.stream().filter(answer -> answer.statusCode() == 429).allMatch(answer -> answer.headers()
+                .firstValue("Content-Type").orElse("").startsWith("application/problem+json")), "429 answers are problem documents");
+        assertTrue(validated.getOrDefault(429, 0L) > 0, "limited answers passed the validator: " + validated);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> gateway().get(FLOODED).then().statusCode(200));
+    }
+
+    /** Sends the request while {@code more} says so, at most 256 in flight; {@code limited} is set on a 429. */
+    private static List<HttpResponse<Void>> flood(HttpRequest request, BooleanSupplier more, AtomicBoolean limited) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Semaphore inFlight = new Semaphore(256);
+        List<CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
+        while (more.getAsBoolean()) {
+            inFlight.acquireUninterruptibly();
+            answers.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {
+                inFlight.release();
+                if (answer != null && answer.statusCode() == 429) {
+                    limited.set(true);
+                }
+            }));
+        }
+        return answers.stream().map(CompletableFuture::join).toList();
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void stoppingASearchReplicaMidRunLosesNoRead() throws Exception {
         Thread.sleep(2_000); // let the rate limiter forget the flood
         AtomicBoolean running = new AtomicBoolean(true);
@@ -259,6 +380,15 @@ class PlatformJourneyIT {
         assertTrue(byStatus.containsKey(200));
     }
 
+    @Test
+    @Order(13)
+    void everyExchangeMatchedTheApiDocument() {
+        System.out.printf("Prism checked %d exchanges against docs/openapi.yaml (%d invalid on purpose): %d violations%n",
+                validator.exchanges(), validator.invalidOnPurpose(), validator.violations().size());
+        assertEquals(List.of(), validator.violations());
+        assertTrue(validator.exchanges() > 100, "the journey went through the validator: " + validator.exchanges());
+    }
+
     /**
      * Books and returns the settled booking: a 202 (the saga answered after the wait, e.g. on a cold stack)
      * is followed to its outcome; a 400 while booking-service does not know the new listing yet is retried.
@@ -271,7 +401,8 @@ class PlatformJourneyIT {
             return JsonPath.from("{\"booking_status\":\"REJECTED\"}");
         }
         assertTrue(status == 201 || status == 202, "booked: " + status + " " + answer[0].asString());
-        String location = answer[0].header("Location");
+        // The path of Location: its host is the gateway's, and the reads go through the validator.
+        String location = URI.create(answer[0].header("Location")).getPath();
         await().atMost(WAIT).until(() -> !"PENDING".equals(given().get(location).jsonPath().getString("booking_status")));
         return given().get(location).then().statusCode(200).extract().jsonPath();
     }
@@ -280,6 +411,21 @@ class PlatformJourneyIT {
         return given().contentType(ContentType.JSON).body(Map.of("property_id", listing, "guest_id", guest,
                 "check_in_date", in.toString(), "check_out_date", out.toString(), "num_guests", 2))
                 .post("/api/v1/bookings");
+    }
+
+    /** Straight to the gateway, around the validator. */
+    private static RequestSpecification gateway() {
+        return given().baseUri(Stack.GATEWAY).port(Stack.GATEWAY_PORT);
+    }
+
+    /** Any JSON number of this value: 4, 4.0 and 4.00 alike (Prism writes the JSON it validated anew). */
+    private static Matcher<Number> number(double expected) {
+        return new CustomTypeSafeMatcher<>("the number " + expected) {
+            @Override
+            protected boolean matchesSafely(Number actual) {
+                return actual.doubleValue() == expected;
+            }
+        };
     }
 
     private String search() {

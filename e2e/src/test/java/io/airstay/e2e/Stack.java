@@ -1,21 +1,34 @@
 package io.airstay.e2e;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The whole platform, started and stopped by the README's own command ({@code ./airstay up -d} / {@code down}),
- * in a directory and on ports of its own (offset 10000) so that it can run beside a developer's stack.
+ * in a directory of its own and on free ports chosen when the tests start, so that it runs beside a developer's stack
+ * and beside the tests of another checkout.
  */
 final class Stack {
 
-    static final int OFFSET = 10_000;
-    static final String GATEWAY = "http://localhost:" + (8080 + OFFSET);
-    static final String BOOKING_DIRECT = "http://localhost:" + (8082 + OFFSET);
+    /** Every port the stack listens on, by the {@code ./airstay} variable that sets it. */
+    private static final Map<String, Integer> PORTS = freePorts("AIRSTAY_GATEWAY_PORT", "AIRSTAY_SEARCH_PORT",
+            "AIRSTAY_SEARCH_2_PORT", "AIRSTAY_BOOKING_PORT", "AIRSTAY_REVIEW_PORT", "AIRSTAY_AVAILABILITY_PORT",
+            "AIRSTAY_PG_PORT", "AIRSTAY_REDIS_PORT", "AIRSTAY_KAFKA_PORT");
+    static final int GATEWAY_PORT = PORTS.get("AIRSTAY_GATEWAY_PORT");
+    static final int BOOKING_PORT = PORTS.get("AIRSTAY_BOOKING_PORT");
+    static final String GATEWAY = "http://localhost:" + GATEWAY_PORT;
+    static final String BOOKING_DIRECT = "http://localhost:" + BOOKING_PORT;
     static final String OPERATOR_TOKEN = "e2e-operator";
 
     private static final Path ROOT = Path.of(System.getProperty("airstay.root", "..")).toAbsolutePath().normalize();
@@ -24,8 +37,10 @@ final class Stack {
     private Stack() {
     }
 
+    /** Starts the stack with empty databases, after stopping what an interrupted run may have left. */
     static void up() throws Exception {
         run(List.of("./airstay", "down"));
+        deleteRecursively(LOCAL);
         run(List.of("./airstay", "up", "-d"));
     }
 
@@ -47,9 +62,9 @@ final class Stack {
         Path log = LOCAL.resolve("airstay-" + command.get(1) + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        PORTS.forEach((variable, port) -> builder.environment().put(variable, Integer.toString(port)));
         builder.environment().putAll(Map.of(
                 "AIRSTAY_LOCAL", LOCAL.toString(),
-                "AIRSTAY_PORT_OFFSET", Integer.toString(OFFSET),
                 "AIRSTAY_OPERATOR_TOKEN", OPERATOR_TOKEN,
                 "AIRSTAY_DEMO_LISTINGS", "0",
                 "AIRSTAY_READY_TIMEOUT", "400"));
@@ -57,6 +72,36 @@ final class Stack {
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(log));
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    /** Distinct ports that are free now: each stays bound until all are chosen. */
+    private static Map<String, Integer> freePorts(String... variables) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        try {
+            bindEach(List.of(variables).iterator(), ports);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ports;
+    }
+
+    private static void bindEach(Iterator<String> variables, Map<String, Integer> ports) throws IOException {
+        if (variables.hasNext()) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                ports.put(variables.next(), socket.getLocalPort());
+                bindEach(variables, ports);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.airstay.contracts.booking.BookingTopic;
 import io.airstay.platform.events.EventCodec;
 import io.airstay.platform.events.EventEnvelope;
 import io.airstay.platform.testing.KafkaTestClient;
@@ -39,20 +41,30 @@ public class ReviewFixture {
         this.kafka = kafka;
     }
 
-    /** Announces the booking in the given state ("confirmed", "completed", ...) and waits until review-service has it. */
-    public void stay(UUID propertyId, UUID bookingId, UUID guestId, String state) {
+    /** Announces the booking with an event of the given type (BookingTopic.CONFIRMED, ...) and waits until review-service has it. */
+    public void stay(UUID propertyId, UUID bookingId, UUID guestId, String eventType) {
         Map<String, Object> facts = Map.of("booking_id", bookingId, "guest_id", guestId,
                 "check_in_date", LocalDate.now().minusDays(4).toString(), "check_out_date", LocalDate.now().minusDays(1).toString());
-        EventEnvelope event = EventEnvelope.create("booking." + state, propertyId, guestId, codec.toPayload(facts), "test");
-        KafkaTestClient.send(kafka, "booking-events", propertyId.toString(), codec.encode(event));
-        await().atMost(WAIT).until(() -> state.toUpperCase().equals(status(bookingId)));
+        EventEnvelope event = EventEnvelope.create(eventType, propertyId, guestId, codec.toPayload(facts), "test");
+        send(propertyId, codec.encode(event));
+        await().atMost(WAIT).until(() -> statusAfter(eventType).equals(status(bookingId)));
     }
 
-    /** A completed stay of the listing by a new guest; returns {booking_id, guest_id}. */
+    /** Sends an event as JSON on booking-events, keyed by property as booking-service sends it. */
+    public void send(UUID propertyId, String event) {
+        KafkaTestClient.send(kafka, BookingTopic.NAME, propertyId.toString(), event);
+    }
+
+    /** The status a booking-events type puts the booking in: booking.completed, COMPLETED. */
+    public static String statusAfter(String eventType) {
+        return eventType.substring(eventType.indexOf('.') + 1).toUpperCase(Locale.ROOT);
+    }
+
+    /** A completed stay of the property by a new guest; returns {booking_id, guest_id}. */
     public UUID[] completedStay(UUID propertyId) {
         UUID booking = UUID.randomUUID();
         UUID guest = UUID.randomUUID();
-        stay(propertyId, booking, guest, "completed");
+        stay(propertyId, booking, guest, BookingTopic.COMPLETED);
         return new UUID[] { booking, guest };
     }
 
@@ -71,7 +83,8 @@ public class ReviewFixture {
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/properties/" + propertyId + "/reviews");
     }
 
-    private String status(UUID bookingId) {
+    /** The stay's status as review-service keeps it; null while it does not know the booking. */
+    public String status(UUID bookingId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<?> status = entityManager.createNativeQuery("SELECT booking_status FROM silver.stays WHERE booking_id = ?1")
                     .setParameter(1, bookingId).getResultList();

@@ -37,7 +37,7 @@ public class CalendarRepository {
 
     /** Active listings whose calendar ends before {@code lastNight}. */
     @SuppressWarnings("unchecked")
-    public List<UUID> listingsEndingBefore(LocalDate lastNight) {
+    public List<UUID> propertiesEndingBefore(LocalDate lastNight) {
         return entityManager.createNativeQuery("SELECT property_id FROM silver.listings WHERE is_active AND horizon_end < ?1")
                 .setParameter(1, Date.valueOf(lastNight)).getResultList();
     }

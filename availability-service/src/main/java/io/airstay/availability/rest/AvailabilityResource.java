@@ -14,6 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -44,9 +51,18 @@ public class AvailabilityResource {
     }
 
     @GET
-    @Operation(summary = "Nights from start_date (default today) to end_date (default 30 nights on), both included")
-    public Uni<Response> read(@RestPath String id, @RestQuery("start_date") String startDate,
-            @RestQuery("end_date") String endDate) {
+    @Operation(operationId = "getAvailability", summary = "A listing's nights from start_date to end_date, both included")
+    @APIResponse(responseCode = "200", description = "The nights, in date order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AvailabilityCalendar.class)))
+    @APIResponse(responseCode = "404", description = "No listing with this id (or not known here yet: a new listing's "
+            + "calendar opens shortly after it is published)")
+    public Uni<Response> read(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
+            @RestQuery("start_date") @Parameter(description = "Defaults to today",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String startDate,
+            @RestQuery("end_date") @Parameter(description = "Defaults to 30 nights from start_date; the range spans at most "
+                    + "the configured maximum of nights", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String endDate) {
         UUID propertyId = Params.uuid("property_id", id);
         LocalDate start = Params.present(startDate) ? Params.date("start_date", startDate) : LocalDate.now();
         LocalDate end = Params.present(endDate) ? Params.date("end_date", endDate) : start.plusDays(DEFAULT_NIGHTS - 1L);
@@ -59,8 +75,17 @@ public class AvailabilityResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Host: block or unblock nights and set their price; nights held by a booking answer 409")
-    public AvailabilityCalendar change(@RestPath String id, @NotNull @Valid AvailabilityChange body) {
+    @Operation(operationId = "changeAvailability", summary = "Host: block or unblock nights and set their price")
+    @APIResponse(responseCode = "200", description = "The changed nights",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AvailabilityCalendar.class)))
+    @APIResponse(responseCode = "404", description = "No listing with this id")
+    @APIResponse(responseCode = "409", description = "Some of the nights are held by a booking")
+    public AvailabilityCalendar change(
+            @RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "Christmas week", value = AvailabilityChange.EXAMPLE)))
+            @NotNull @Valid AvailabilityChange body) {
         return calendars.change(Params.uuid("property_id", id), body, config.maxRangeNights());
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.airstay.availability.mapping.CalendarSnapshot;
 import io.airstay.platform.cache.CacheKeys;
 import io.airstay.platform.cache.CacheTier;
 import io.airstay.platform.cache.JsonCache;

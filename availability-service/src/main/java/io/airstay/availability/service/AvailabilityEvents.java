@@ -6,8 +6,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.airstay.availability.messaging.events.AvailabilityUpdated;
 import io.airstay.availability.repository.CalendarRepository;
+import io.airstay.contracts.availability.AvailabilityTopic;
+import io.airstay.contracts.availability.AvailabilityUpdated;
 import io.airstay.platform.events.EventCodec;
 import io.airstay.platform.events.EventEnvelope;
 import io.airstay.platform.outbox.Outbox;
@@ -16,7 +17,6 @@ import io.airstay.platform.outbox.Outbox;
 @ApplicationScoped
 public class AvailabilityEvents {
 
-    public static final String TOPIC = "availability-events";
     private static final String SOURCE = "availability-service";
 
     private final Outbox outbox;
@@ -33,7 +33,8 @@ public class AvailabilityEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String eventType, UUID propertyId, UUID userId, Object payload) {
-        outbox.publish(TOPIC, EventEnvelope.create(eventType, propertyId, userId, codec.toPayload(payload), SOURCE));
+        outbox.publish(AvailabilityTopic.NAME,
+                EventEnvelope.create(eventType, propertyId, userId, codec.toPayload(payload), SOURCE));
     }
 
     /**
@@ -42,7 +43,7 @@ public class AvailabilityEvents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void nightsChanged(UUID propertyId, LocalDate from, LocalDate to) {
-        publish("availability.updated", propertyId, null,
+        publish(AvailabilityTopic.UPDATED, propertyId, null,
                 new AvailabilityUpdated(from, to, calendar.unavailableDates(propertyId, from, to)));
         cache.calendarChanged(propertyId);
     }

@@ -8,10 +8,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.airstay.availability.model.Listing;
+import io.airstay.availability.mapping.CalendarSnapshot;
+import io.airstay.availability.model.Property;
 import io.airstay.availability.repository.CalendarNight;
 import io.airstay.availability.repository.CalendarRepository;
-import io.airstay.availability.repository.ListingRepository;
+import io.airstay.availability.repository.PropertyRepository;
 import io.airstay.availability.rest.dto.AvailabilityCalendar;
 import io.airstay.availability.rest.dto.AvailabilityChange;
 import io.airstay.platform.json.JsonDocuments;
@@ -25,15 +26,15 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @ApplicationScoped
 public class CalendarService {
 
-    private final ListingRepository listings;
+    private final PropertyRepository properties;
     private final CalendarRepository calendar;
     private final AvailabilityCache cache;
     private final AvailabilityEvents events;
     private final JsonDocuments json;
 
-    public CalendarService(ListingRepository listings, CalendarRepository calendar, AvailabilityCache cache,
+    public CalendarService(PropertyRepository properties, CalendarRepository calendar, AvailabilityCache cache,
             AvailabilityEvents events, JsonDocuments json) {
-        this.listings = listings;
+        this.properties = properties;
         this.calendar = calendar;
         this.cache = cache;
         this.events = events;
@@ -41,8 +42,8 @@ public class CalendarService {
     }
 
     /**
-     * The calendar document of an active listing, cut from its cached snapshot (from the database on a
-     * miss); empty when there is no such listing. Ranges reaching into the past are read from the database.
+     * The calendar document of an active property, cut from its cached snapshot (from the database on a
+     * miss); empty when there is no such property. Ranges reaching into the past are read from the database.
      */
     public Uni<Optional<String>> read(UUID propertyId, DateRange range) {
         // Self-invocation is intercepted in Quarkus, so the loaders get their transactions.
@@ -50,31 +51,31 @@ public class CalendarService {
             if (snapshot.isEmpty()) {
                 return Uni.createFrom().item(Optional.<String>empty());
             }
-            if (!snapshot.get().covers(range)) {
+            if (!snapshot.get().coversFrom(range.start())) {
                 return Uni.createFrom().item(() -> document(propertyId, range)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
             }
-            return Uni.createFrom().item(Optional.of(json.write(
-                    new AvailabilityCalendar(propertyId, range.start(), range.end(), snapshot.get().nights(range)))));
+            return Uni.createFrom().item(
+                    Optional.of(json.write(snapshot.get().calendar(propertyId, range.start(), range.end()))));
         });
     }
 
     /** The snapshot behind {@link #read}, from today to the horizon; runs on a worker thread on a cache miss. */
     @Transactional
     public Optional<String> snapshotDocument(UUID propertyId) {
-        Listing listing = listings.findById(propertyId);
-        if (listing == null || !listing.active) {
+        Property property = properties.findById(propertyId);
+        if (property == null || !property.active) {
             return Optional.empty();
         }
         LocalDate today = LocalDate.now();
-        LocalDate end = listing.horizonEnd.plusDays(1);
+        LocalDate end = property.horizonEnd.plusDays(1);
         return Optional.of(json.write(CalendarSnapshot.of(today, end, calendar.range(propertyId, today, end))));
     }
 
     /** A range read from the database alone. */
     @Transactional
     public Optional<String> document(UUID propertyId, DateRange range) {
-        Listing listing = listings.findById(propertyId);
-        if (listing == null || !listing.active) {
+        Property property = properties.findById(propertyId);
+        if (property == null || !property.active) {
             return Optional.empty();
         }
         return Optional.of(json.write(toCalendar(propertyId, range, calendar.range(propertyId, range.start(), range.endExclusive()))));
@@ -89,13 +90,13 @@ public class CalendarService {
         if (range.start().isBefore(LocalDate.now())) {
             throw new InvalidFieldException("start_date", "must not be in the past");
         }
-        Listing listing = listings.findById(propertyId);
-        if (listing == null || !listing.active) {
+        Property property = properties.findById(propertyId);
+        if (property == null || !property.active) {
             throw new ResourceNotFoundException("Property " + propertyId + " not found");
         }
         List<CalendarNight> nights = calendar.lockRange(propertyId, range.start(), range.endExclusive());
         if (nights.size() != range.nights()) {
-            throw new InvalidFieldException("end_date", "the calendar runs to " + listing.horizonEnd);
+            throw new InvalidFieldException("end_date", "the calendar runs to " + property.horizonEnd);
         }
         boolean touchesHeldNights = Boolean.TRUE.equals(change.available()) || change.price() != null;
         if (touchesHeldNights && nights.stream().anyMatch(night -> night.bookingId() != null)) {
@@ -112,7 +113,7 @@ public class CalendarService {
     }
 
     private static AvailabilityCalendar toCalendar(UUID propertyId, DateRange range, List<CalendarNight> stored) {
-        return new AvailabilityCalendar(propertyId, range.start(), range.end(),
-                CalendarSnapshot.of(range.start(), range.endExclusive(), stored).nights(range));
+        return CalendarSnapshot.of(range.start(), range.endExclusive(), stored)
+                .calendar(propertyId, range.start(), range.end());
     }
 }

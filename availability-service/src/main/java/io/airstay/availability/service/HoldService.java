@@ -11,16 +11,17 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.airstay.availability.messaging.events.BookingRequested;
-import io.airstay.availability.messaging.events.HoldRejected;
-import io.airstay.availability.messaging.events.HoldRejected.Reason;
-import io.airstay.availability.messaging.events.NightsHeld;
-import io.airstay.availability.messaging.events.NightsReleased;
-import io.airstay.availability.model.Listing;
+import io.airstay.availability.model.Property;
 import io.airstay.availability.repository.CalendarNight;
 import io.airstay.availability.repository.CalendarRepository;
 import io.airstay.availability.repository.CalendarRepository.Released;
-import io.airstay.availability.repository.ListingRepository;
+import io.airstay.availability.repository.PropertyRepository;
+import io.airstay.contracts.availability.AvailabilityTopic;
+import io.airstay.contracts.availability.HoldRejected;
+import io.airstay.contracts.availability.HoldRejected.Reason;
+import io.airstay.contracts.availability.NightsHeld;
+import io.airstay.contracts.availability.NightsReleased;
+import io.airstay.contracts.booking.BookingFacts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
@@ -39,15 +40,15 @@ import io.quarkus.runtime.Startup;
 @Startup // registers the hold metrics at boot, so they are scraped before the first hold
 public class HoldService {
 
-    private final ListingRepository listings;
+    private final PropertyRepository properties;
     private final CalendarRepository calendar;
     private final AvailabilityEvents events;
     private final MeterRegistry registry;
     private final Timer holdDuration;
 
-    public HoldService(ListingRepository listings, CalendarRepository calendar, AvailabilityEvents events,
+    public HoldService(PropertyRepository properties, CalendarRepository calendar, AvailabilityEvents events,
             MeterRegistry registry) {
-        this.listings = listings;
+        this.properties = properties;
         this.calendar = calendar;
         this.events = events;
         this.registry = registry;
@@ -58,14 +59,14 @@ public class HoldService {
 
     /** Holds [check_in, check_out) for the booking and announces the outcome. Idempotent per booking. */
     @Transactional
-    public HoldOutcome hold(UUID propertyId, UUID guestId, BookingRequested request) {
+    public HoldOutcome hold(UUID propertyId, UUID guestId, BookingFacts request) {
         Timer.Sample sample = Timer.start(registry);
         HoldOutcome outcome = decide(propertyId, request);
         if (outcome.isHeld()) {
-            events.publish("availability.held", propertyId, guestId, outcome.held);
+            events.publish(AvailabilityTopic.HELD, propertyId, guestId, outcome.held);
             events.nightsChanged(propertyId, request.checkInDate(), request.checkOutDate());
         } else {
-            events.publish("availability.rejected", propertyId, guestId, outcome.rejected);
+            events.publish(AvailabilityTopic.REJECTED, propertyId, guestId, outcome.rejected);
         }
         sample.stop(holdDuration);
         registry.counter("airstay.availability.holds", "outcome", outcome.isHeld() ? "held" : "rejected",
@@ -77,36 +78,36 @@ public class HoldService {
     @Transactional
     public List<LocalDate> release(UUID bookingId) {
         List<Released> released = calendar.release(bookingId);
-        Map<UUID, List<LocalDate>> byListing = released.stream()
+        Map<UUID, List<LocalDate>> byProperty = released.stream()
                 .collect(Collectors.groupingBy(Released::propertyId, Collectors.mapping(Released::date, Collectors.toList())));
-        byListing.forEach((propertyId, dates) -> {
-            events.publish("availability.released", propertyId, null, new NightsReleased(bookingId, dates));
+        byProperty.forEach((propertyId, dates) -> {
+            events.publish(AvailabilityTopic.RELEASED, propertyId, null, new NightsReleased(bookingId, dates));
             events.nightsChanged(propertyId, dates.get(0), dates.get(dates.size() - 1).plusDays(1));
         });
         return released.stream().map(Released::date).toList();
     }
 
-    private HoldOutcome decide(UUID propertyId, BookingRequested request) {
+    private HoldOutcome decide(UUID propertyId, BookingFacts request) {
         LocalDate checkIn = request.checkInDate();
         LocalDate checkOut = request.checkOutDate();
         if (checkIn == null || checkOut == null || !checkOut.isAfter(checkIn)) {
             return rejected(request, Reason.INVALID_DATES, "check_out_date must be after check_in_date");
         }
-        Listing listing = listings.findById(propertyId);
-        if (listing == null) {
+        Property property = properties.findById(propertyId);
+        if (property == null) {
             return rejected(request, Reason.UNKNOWN_LISTING, "no calendar for listing " + propertyId);
         }
-        if (!listing.active) {
+        if (!property.active) {
             return rejected(request, Reason.LISTING_INACTIVE, "the listing no longer takes bookings");
         }
         long nights = ChronoUnit.DAYS.between(checkIn, checkOut);
-        if (nights > listing.maximumNights) {
-            return rejected(request, Reason.ABOVE_MAXIMUM_NIGHTS, "stays are at most " + listing.maximumNights + " nights");
+        if (nights > property.maximumNights) {
+            return rejected(request, Reason.ABOVE_MAXIMUM_NIGHTS, "stays are at most " + property.maximumNights + " nights");
         }
 
         List<CalendarNight> stay = calendar.lockRange(propertyId, checkIn, checkOut);
         if (stay.size() != nights || checkIn.isBefore(LocalDate.now())) {
-            return rejected(request, Reason.OUTSIDE_HORIZON, "the calendar runs from today to " + listing.horizonEnd);
+            return rejected(request, Reason.OUTSIDE_HORIZON, "the calendar runs from today to " + property.horizonEnd);
         }
         if (nights < stay.get(0).minimumNights()) {
             return rejected(request, Reason.BELOW_MINIMUM_NIGHTS,
@@ -132,7 +133,7 @@ public class HoldService {
         return new HoldOutcome(new NightsHeld(request.bookingId(), checkIn, checkOut, prices, total), null);
     }
 
-    private static HoldOutcome rejected(BookingRequested request, Reason reason, String detail) {
+    private static HoldOutcome rejected(BookingFacts request, Reason reason, String detail) {
         return new HoldOutcome(null,
                 new HoldRejected(request.bookingId(), request.checkInDate(), request.checkOutDate(), reason, detail));
     }

@@ -38,7 +38,7 @@ public class HorizonJob {
     @Transactional
     public int extendHorizons() {
         LocalDate lastNight = LocalDate.now().plusDays(config.horizonDays() - 1L);
-        List<UUID> extended = calendar.listingsEndingBefore(lastNight);
+        List<UUID> extended = calendar.propertiesEndingBefore(lastNight);
         int added = calendar.extendActiveHorizons(lastNight);
         extended.forEach(cache::calendarChanged);
         LOG.infof("Calendar horizon extended: %d nights added", added);

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.airstay.availability.AvailabilityFixture;
+import io.airstay.contracts.property.PropertyTopic;
 import io.airstay.platform.testing.RealServers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +41,7 @@ class AvailabilityResourceTest {
 
     @Test
     void propertyCreatedOnTheBrokerGivesA365NightCalendarAtTheBasePrice() {
-        UUID id = fixture.listing(new BigDecimal("140.00"), 2);
+        UUID id = fixture.property(new BigDecimal("140.00"), 2);
 
         JsonPath calendar = read(id, TODAY.plusDays(1), TODAY.plusDays(365));
 
@@ -61,7 +62,7 @@ class AvailabilityResourceTest {
 
     @Test
     void laterReadsOfAnyRangeAreCacheHitsAndAReadAfterAHoldShowsIt() {
-        UUID id = fixture.listing(new BigDecimal("90.00"), 1); // its read of the default range cached the calendar
+        UUID id = fixture.property(new BigDecimal("90.00"), 1); // its read of the default range cached the calendar
         LocalDate in = TODAY.plusDays(10);
         double hits = count("hit");
         double misses = count("miss");
@@ -83,7 +84,7 @@ class AvailabilityResourceTest {
 
     @Test
     void hostBlocksUnblocksAndPricesNights() {
-        UUID id = fixture.listing(new BigDecimal("100.00"), 1);
+        UUID id = fixture.property(new BigDecimal("100.00"), 1);
         LocalDate from = TODAY.plusDays(20);
 
         change(id, Map.of("start_date", from.toString(), "end_date", from.plusDays(2).toString(), "available", false))
@@ -96,14 +97,14 @@ class AvailabilityResourceTest {
         assertEquals(List.of(100.0f, 155.5f, 100.0f, 100.0f), calendar.getList("availability.price", Float.class));
 
         // A later listing price change leaves the host's price alone.
-        fixture.sendPropertyEvent("property.updated", id, new BigDecimal("120.00"), 1, true);
+        fixture.sendPropertyEvent(PropertyTopic.UPDATED, id, new BigDecimal("120.00"), 1, true);
         await().atMost(AvailabilityFixture.WAIT).untilAsserted(() -> assertEquals(List.of(120.0f, 155.5f, 120.0f, 120.0f),
                 read(id, from, from.plusDays(3)).getList("availability.price", Float.class)));
     }
 
     @Test
     void heldNightsCannotBeUnblockedOrRepriced() {
-        UUID id = fixture.listing(new BigDecimal("100.00"), 1);
+        UUID id = fixture.property(new BigDecimal("100.00"), 1);
         LocalDate in = TODAY.plusDays(40);
         UUID booking = UUID.randomUUID();
         fixture.bookingRequested(id, booking, in, in.plusDays(2));
@@ -117,14 +118,14 @@ class AvailabilityResourceTest {
         assertEquals(List.of(100.0f, 100.0f), calendar.getList("availability.price", Float.class), "nothing written");
 
         // A listing price change reprices free nights only: the held night keeps the price it was booked at.
-        fixture.sendPropertyEvent("property.updated", id, new BigDecimal("130.00"), 1, true);
+        fixture.sendPropertyEvent(PropertyTopic.UPDATED, id, new BigDecimal("130.00"), 1, true);
         await().atMost(AvailabilityFixture.WAIT).untilAsserted(() -> assertEquals(List.of(130.0f, 100.0f),
                 read(id, in.minusDays(1), in).getList("availability.price", Float.class)));
     }
 
     @Test
     void badInputIsA4xxNamingTheField() {
-        UUID id = fixture.listing(new BigDecimal("100.00"), 1);
+        UUID id = fixture.property(new BigDecimal("100.00"), 1);
         String path = "/api/v1/properties/" + id + "/availability";
         badRead(path + "?start_date=2031-05-10&end_date=2031-05-01", "end_date");
         badRead(path + "?start_date=" + TODAY + "&end_date=" + TODAY.plusDays(365), "end_date");

@@ -26,8 +26,11 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import io.airstay.availability.AvailabilityFixture;
-import io.airstay.availability.messaging.events.BookingRequested;
-import io.airstay.availability.messaging.events.HoldRejected.Reason;
+import io.airstay.contracts.availability.AvailabilityTopic;
+import io.airstay.contracts.availability.HoldRejected.Reason;
+import io.airstay.contracts.booking.BookingFacts;
+import io.airstay.contracts.booking.BookingTopic;
+import io.airstay.contracts.property.PropertyTopic;
 import io.airstay.platform.events.EventEnvelope;
 import io.airstay.platform.testing.RealServers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -48,7 +51,7 @@ class HoldServiceTest {
 
     @Test
     void parallelHoldsOfOverlappingNightsGiveEachNightToExactlyOneBooking() throws Exception {
-        UUID id = fixture.listing(new BigDecimal("80.00"), 1);
+        UUID id = fixture.property(new BigDecimal("80.00"), 1);
         LocalDate shared = TODAY.plusDays(60);
         int requests = 60;
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -59,7 +62,7 @@ class HoldServiceTest {
             // Every stay covers the shared night; starts and lengths vary so the overlaps differ.
             LocalDate checkIn = shared.minusDays(i % 4);
             LocalDate checkOut = shared.plusDays(1 + i % 3);
-            BookingRequested request = new BookingRequested(UUID.randomUUID(), checkIn, checkOut);
+            BookingFacts request = request(UUID.randomUUID(), checkIn, checkOut);
             Callable<HoldService.HoldOutcome> hold = () -> {
                 start.await();
                 long began = System.nanoTime();
@@ -91,7 +94,7 @@ class HoldServiceTest {
 
     @Test
     void overlappingRequestsThroughTheBrokerGetOneHoldAndRejections() {
-        UUID id = fixture.listing(new BigDecimal("80.00"), 1);
+        UUID id = fixture.property(new BigDecimal("80.00"), 1);
         LocalDate shared = TODAY.plusDays(90);
         List<UUID> bookings = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -105,25 +108,25 @@ class HoldServiceTest {
 
         Map<String, Long> outcomes = bookings.stream().map(b -> AvailabilityFixture.outcomesFor(events, b).get(0).eventType())
                 .collect(Collectors.groupingBy(type -> type, Collectors.counting()));
-        assertEquals(Map.of("availability.held", 1L, "availability.rejected", 49L), outcomes);
+        assertEquals(Map.of(AvailabilityTopic.HELD, 1L, AvailabilityTopic.REJECTED, 49L), outcomes);
         assertEquals(1, new HashSet<>(holders(id, shared.minusDays(3), shared.plusDays(3)).values()).size());
     }
 
     @Test
     void redeliveriesChangeNothingAndAnswerHeldAgain() {
-        UUID id = fixture.listing(new BigDecimal("80.00"), 1);
+        UUID id = fixture.property(new BigDecimal("80.00"), 1);
         UUID booking = UUID.randomUUID();
         LocalDate in = TODAY.plusDays(120);
         EventEnvelope request = fixture.bookingRequested(id, booking, in, in.plusDays(3));
         fixture.availabilityEvents(id, read -> !AvailabilityFixture.outcomesFor(read, booking).isEmpty());
         Map<LocalDate, UUID> heldBefore = holders(id, in, in.plusDays(3));
 
-        fixture.send("booking-events", request);
+        fixture.send(BookingTopic.NAME, request);
         // The same booking asked again under a new event id (e.g. a retry by booking-service).
         EventEnvelope retry = fixture.bookingRequested(id, booking, in, in.plusDays(3));
         await().atMost(AvailabilityFixture.WAIT).until(() -> processed(retry.eventId()));
 
-        assertEquals(2, emitted(id, "availability.held", booking),
+        assertEquals(2, emitted(id, AvailabilityTopic.HELD, booking),
                 "the redelivered event was skipped; the retry was answered held again");
         assertEquals(heldBefore, holders(id, in, in.plusDays(3)), "nothing changed");
         List<EventEnvelope> events = fixture.availabilityEvents(id, read -> AvailabilityFixture.outcomesFor(read, booking).size() >= 2);
@@ -133,7 +136,7 @@ class HoldServiceTest {
 
     @Test
     void releaseFreesOnlyTheBookingsOwnNightsOnce() {
-        UUID id = fixture.listing(new BigDecimal("80.00"), 1);
+        UUID id = fixture.property(new BigDecimal("80.00"), 1);
         LocalDate in = TODAY.plusDays(150);
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
@@ -150,24 +153,24 @@ class HoldServiceTest {
 
     @Test
     void cancellationOnTheBrokerReleasesTheNights() {
-        UUID id = fixture.listing(new BigDecimal("80.00"), 1);
+        UUID id = fixture.property(new BigDecimal("80.00"), 1);
         LocalDate in = TODAY.plusDays(170);
         UUID booking = UUID.randomUUID();
         assertTrue(holdNow(id, booking, in, in.plusDays(2)).isHeld());
 
-        fixture.bookingCanceled(id, booking);
+        fixture.bookingCanceled(id, booking, in, in.plusDays(2));
 
         List<EventEnvelope> events = fixture.availabilityEvents(id, read -> read.stream()
-                .anyMatch(e -> e.eventType().equals("availability.released")));
+                .anyMatch(e -> e.eventType().equals(AvailabilityTopic.RELEASED)));
         assertTrue(holders(id, in, in.plusDays(2)).isEmpty());
         EventEnvelope updated = events.get(events.size() - 1);
-        assertEquals("availability.updated", updated.eventType());
+        assertEquals(AvailabilityTopic.UPDATED, updated.eventType());
         assertEquals(0, updated.payload().get("unavailable_dates").size());
     }
 
     @Test
     void rejectionsSayWhy() {
-        UUID id = fixture.listing(new BigDecimal("80.00"), 3);
+        UUID id = fixture.property(new BigDecimal("80.00"), 3);
         LocalDate in = TODAY.plusDays(200);
         assertEquals(Reason.BELOW_MINIMUM_NIGHTS, holdNow(id, UUID.randomUUID(), in, in.plusDays(2)).rejected().reason());
         assertEquals(Reason.ABOVE_MAXIMUM_NIGHTS, holdNow(id, UUID.randomUUID(), in, in.plusDays(31)).rejected().reason());
@@ -179,9 +182,9 @@ class HoldServiceTest {
                 .rejected().reason());
         assertEquals(Reason.INVALID_DATES, holdNow(id, UUID.randomUUID(), in, in).rejected().reason());
 
-        fixture.sendPropertyEvent("property.deactivated", id, new BigDecimal("80.00"), 3, false);
-        await().atMost(AvailabilityFixture.WAIT).until(() ->
-                holdNow(id, UUID.randomUUID(), in, in.plusDays(3)).rejected() != null);
+        EventEnvelope deactivated = fixture.sendPropertyEvent(PropertyTopic.DEACTIVATED, id, new BigDecimal("80.00"), 3, false);
+        // Waits without trying holds: one tried before the deactivation applies would take the nights.
+        await().atMost(AvailabilityFixture.WAIT).until(() -> processed(deactivated.eventId()));
         assertEquals(Reason.LISTING_INACTIVE, holdNow(id, UUID.randomUUID(), in, in.plusDays(3)).rejected().reason());
         assertTrue(holders(id, in, in.plusDays(40)).isEmpty(), "no rejected request held anything");
     }
@@ -201,7 +204,11 @@ class HoldServiceTest {
     }
 
     private HoldService.HoldOutcome holdNow(UUID propertyId, UUID booking, LocalDate in, LocalDate out) {
-        return holds.hold(propertyId, UUID.randomUUID(), new BookingRequested(booking, in, out));
+        return holds.hold(propertyId, UUID.randomUUID(), request(booking, in, out));
+    }
+
+    private static BookingFacts request(UUID booking, LocalDate in, LocalDate out) {
+        return new BookingFacts(booking, UUID.randomUUID(), in, out, 2, null, null, null);
     }
 
     @SuppressWarnings("unchecked")

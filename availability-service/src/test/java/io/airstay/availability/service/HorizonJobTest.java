@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import io.airstay.availability.AvailabilityFixture;
+import io.airstay.contracts.property.PropertyTopic;
 import io.airstay.platform.testing.RealServers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +34,7 @@ class HorizonJobTest {
 
     @Test
     void dailyJobExtendsActiveCalendarsToTheHorizonAndRetiresCachedRanges() {
-        UUID id = fixture.listing(new BigDecimal("75.00"), 1);
+        UUID id = fixture.property(new BigDecimal("75.00"), 1);
         LocalDate today = LocalDate.now();
         String lastWeek = "/api/v1/properties/" + id + "/availability?start_date=" + today.plusDays(358) + "&end_date="
                 + today.plusDays(364);
@@ -45,7 +46,7 @@ class HorizonJobTest {
                     .setParameter(1, id).setParameter(2, today.plusDays(357)).executeUpdate();
         });
         // Cached with the week missing (the cache does not know about the direct SQL above).
-        fixture.sendPropertyEvent("property.updated", id, new BigDecimal("75.00"), 1, true);
+        fixture.sendPropertyEvent(PropertyTopic.UPDATED, id, new BigDecimal("75.00"), 1, true);
         await().atMost(AvailabilityFixture.WAIT).until(() -> !given().get(lastWeek).jsonPath()
                 .getList("availability.available", Boolean.class).contains(true));
 

@@ -14,7 +14,7 @@ public interface BookingConfig {
     @WithDefault("2s")
     Duration sagaWait();
 
-    /** Service fee as a share of the nightly total (the earlier implementation's 12%). */
+    /** The service fee, as a share of the nightly total the guest pays on top of it. */
     @WithDefault("0.12")
     BigDecimal serviceFeeRate();
 

@@ -28,6 +28,17 @@ public class BookingRepository {
         entityManager.flush();
     }
 
+    /** Writes pending changes now, so what follows in the transaction sees them. */
+    public void flush() {
+        entityManager.flush();
+    }
+
+    /** NOTIFYs {@code channel} with the booking's id; PostgreSQL delivers it to every listening replica at commit. */
+    public void notifyAtCommit(String channel, UUID bookingId) {
+        entityManager.createNativeQuery("SELECT pg_notify(?1, ?2)")
+                .setParameter(1, channel).setParameter(2, bookingId.toString()).getSingleResult();
+    }
+
     public Optional<Booking> find(UUID id) {
         return Optional.ofNullable(entityManager.find(Booking.class, id));
     }

@@ -11,17 +11,23 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.airstay.booking.config.BookingConfig;
 import io.airstay.booking.model.BookingStatus;
@@ -49,20 +55,39 @@ public class BookingResource {
     private final BookingService bookings;
     private final BookingOutcomes outcomes;
     private final BookingConfig config;
-    private final ObjectMapper json;
 
-    public BookingResource(BookingService bookings, BookingOutcomes outcomes, BookingConfig config, ObjectMapper json) {
+    public BookingResource(BookingService bookings, BookingOutcomes outcomes, BookingConfig config) {
         this.bookings = bookings;
         this.outcomes = outcomes;
         this.config = config;
-        this.json = json;
     }
 
     @POST
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Book a stay: 201 confirmed, 409 nights unavailable, 202 still pending after ~2 s (follow Location)")
-    public Uni<Response> create(@RestHeader("Idempotency-Key") String idempotencyKey, @NotNull @Valid BookingRequest body) {
+    @Operation(operationId = "createBooking", summary = "Book a stay",
+            description = "Answers once the nights are held or refused, or after about 2 s with the booking still "
+                    + "pending (202: follow Location until booking_status is no longer PENDING).")
+    @APIResponse(responseCode = "201", description = "Confirmed", headers = @Header(name = HttpHeaders.LOCATION,
+            description = "The booking's path", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(responseCode = "202", description = "Still pending: its outcome is not known yet",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The booking's path",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(responseCode = "200",
+            description = "A repeated Idempotency-Key: the booking it made, since canceled or completed",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The booking's path",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(responseCode = "409", description = "The nights are not available (the booking was rejected), or the "
+            + "Idempotency-Key was used for a different request")
+    public Uni<Response> create(@RestHeader("Idempotency-Key") @Parameter(description = "Makes retrying safe: a request "
+            + "repeated with the same key answers the booking the first one made", schema = @Schema(type = SchemaType.STRING,
+                    minLength = 1, maxLength = MAX_IDEMPOTENCY_KEY_LENGTH)) String idempotencyKey,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "two guests, three nights", value = BookingRequest.EXAMPLE)))
+            @NotNull @Valid BookingRequest body) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
             throw new InvalidFieldException("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
         }
@@ -79,15 +104,25 @@ public class BookingResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A booking")
-    public BookingView get(@RestPath String id) {
+    @Operation(operationId = "getBooking", summary = "A booking")
+    @APIResponse(responseCode = "200", description = "The booking",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(responseCode = "404", description = "No booking with this id")
+    public BookingView get(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
         return bookings.find(Params.uuid("booking_id", id));
     }
 
     @GET
-    @Operation(summary = "A guest's bookings, newest first; follow next_cursor for the next page")
-    public Page<BookingView> list(@RestQuery("guest_id") String guestId, @RestQuery String status,
-            @RestQuery String cursor, @RestQuery("page_size") String pageSize) {
+    @Operation(operationId = "listBookings", summary = "A guest's bookings, newest first; follow next_cursor for the next page")
+    @APIResponse(responseCode = "200", description = "A page of bookings")
+    public Page<BookingView> list(
+            @RestQuery("guest_id") @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            String guestId,
+            @RestQuery @Parameter(schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "pending", "confirmed", "rejected", "canceled", "completed" })) String status,
+            @RestQuery @Parameter(description = "The next_cursor of the previous page") String cursor,
+            @RestQuery("page_size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
+                    defaultValue = "20")) String pageSize) {
         UUID guest = Params.uuid("guest_id", guestId);
         if (guest == null) {
             throw new InvalidFieldException("guest_id", "is required");
@@ -101,12 +136,18 @@ public class BookingResource {
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Cancel a pending or confirmed stay that has not started; its nights are released. "
-            + "Body optional: {\"reason\": \"...\"}")
-    public BookingView cancel(@RestPath String id, String body) throws JsonProcessingException {
+    @Operation(operationId = "cancelBooking", summary = "Cancel a pending or confirmed stay that has not started",
+            description = "Its nights are released. The body, with a reason, is optional.")
+    @APIResponse(responseCode = "200", description = "Canceled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(responseCode = "404", description = "No booking with this id")
+    @APIResponse(responseCode = "409", description = "The booking is rejected, canceled or completed, or its stay has started")
+    public BookingView cancel(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "with a reason", value = CancelRequest.EXAMPLE))) CancelRequest body) {
         UUID bookingId = Params.uuid("booking_id", id);
-        CancelRequest request = body == null || body.isBlank() ? new CancelRequest(null) : json.readValue(body, CancelRequest.class);
-        return bookings.cancel(bookingId, Params.text("reason", request.reason(), CancelRequest.MAX_REASON_LENGTH));
+        String reason = body == null ? null : body.reason();
+        return bookings.cancel(bookingId, Params.text("reason", reason, CancelRequest.MAX_REASON_LENGTH));
     }
 
     private static Response respond(BookingView booking) {

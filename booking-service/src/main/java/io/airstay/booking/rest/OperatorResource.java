@@ -13,10 +13,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 
 import io.airstay.booking.config.BookingConfig;
+import io.airstay.booking.rest.dto.BookingView;
 import io.airstay.booking.rest.dto.StayImport;
 import io.airstay.booking.service.BookingService;
 
@@ -40,8 +45,14 @@ public class OperatorResource {
     @POST
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a past stay as COMPLETED (announced like one), keeping the no-overlap invariant")
-    public Response importStay(@RestHeader("X-Operator-Token") String token, @NotNull @Valid StayImport body) {
+    @Operation(operationId = "importStay", summary = "Record a past stay as COMPLETED (announced like one), keeping the "
+            + "no-overlap invariant")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(responseCode = "404", description = "No operator token is configured, or this is not it")
+    @APIResponse(responseCode = "409", description = "The stay overlaps another stay of this listing")
+    public Response importStay(@RestHeader("X-Operator-Token") @Parameter(required = true) String token,
+            @NotNull @Valid StayImport body) {
         if (operatorToken.isEmpty() || !operatorToken.get().equals(token)) {
             throw new NotFoundException();
         }

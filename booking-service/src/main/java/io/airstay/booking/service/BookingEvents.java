@@ -3,8 +3,9 @@ package io.airstay.booking.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.airstay.booking.messaging.events.BookingFacts;
 import io.airstay.booking.model.Booking;
+import io.airstay.contracts.booking.BookingFacts;
+import io.airstay.contracts.booking.BookingTopic;
 import io.airstay.platform.events.EventCodec;
 import io.airstay.platform.events.EventEnvelope;
 import io.airstay.platform.outbox.Outbox;
@@ -13,7 +14,6 @@ import io.airstay.platform.outbox.Outbox;
 @ApplicationScoped
 public class BookingEvents {
 
-    public static final String TOPIC = "booking-events";
     private static final String SOURCE = "booking-service";
 
     private final Outbox outbox;
@@ -24,10 +24,12 @@ public class BookingEvents {
         this.codec = codec;
     }
 
+    /** Announces the booking as {@code eventType}, one of {@link BookingTopic}'s types. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String eventType, Booking booking, String previousStatus, String reason) {
         BookingFacts facts = new BookingFacts(booking.id, booking.guestId, booking.checkIn, booking.checkOut,
                 booking.numGuests, booking.totalPrice, previousStatus, reason);
-        outbox.publish(TOPIC, EventEnvelope.create(eventType, booking.propertyId, booking.guestId, codec.toPayload(facts), SOURCE));
+        outbox.publish(BookingTopic.NAME,
+                EventEnvelope.create(eventType, booking.propertyId, booking.guestId, codec.toPayload(facts), SOURCE));
     }
 }

@@ -7,12 +7,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import io.airstay.booking.repository.BookingRepository;
 import io.airstay.platform.db.PgNotifications;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
@@ -28,13 +28,13 @@ public class BookingOutcomes {
 
     static final String CHANNEL = "booking_outcome";
 
-    private final EntityManager entityManager;
+    private final BookingRepository bookings;
     private final TransactionSynchronizationRegistry transactions;
     private final Map<UUID, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
 
-    public BookingOutcomes(EntityManager entityManager, TransactionSynchronizationRegistry transactions,
+    public BookingOutcomes(BookingRepository bookings, TransactionSynchronizationRegistry transactions,
             PgNotifications notifications) {
-        this.entityManager = entityManager;
+        this.bookings = bookings;
         this.transactions = transactions;
         notifications.listen(CHANNEL, payload -> settled(UUID.fromString(payload)));
     }
@@ -71,8 +71,7 @@ public class BookingOutcomes {
     /** Tells every replica, when the current transaction commits, that the booking is settled. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void announceSettled(UUID bookingId) {
-        entityManager.createNativeQuery("SELECT pg_notify(?1, ?2)")
-                .setParameter(1, CHANNEL).setParameter(2, bookingId.toString()).getSingleResult();
+        bookings.notifyAtCommit(CHANNEL, bookingId);
     }
 
     private void settled(UUID bookingId) {

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 
 import io.airstay.booking.model.Booking;
 
-/** The earlier implementation's price: nightly total + cleaning fee + a service fee on the nightly total. */
+/** A stay's price: nightly total + cleaning fee + a service fee on the nightly total (docs/architecture.md). */
 final class BookingPricing {
 
     private BookingPricing() {

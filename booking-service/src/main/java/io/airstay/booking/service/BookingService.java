@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -17,11 +16,13 @@ import io.airstay.booking.config.BookingConfig;
 import io.airstay.booking.mapping.BookingMapper;
 import io.airstay.booking.model.Booking;
 import io.airstay.booking.model.BookingStatus;
-import io.airstay.booking.model.Listing;
+import io.airstay.booking.model.Property;
 import io.airstay.booking.repository.BookingRepository;
+import io.airstay.booking.repository.PropertyRepository;
 import io.airstay.booking.rest.dto.BookingRequest;
 import io.airstay.booking.rest.dto.BookingView;
 import io.airstay.booking.rest.dto.StayImport;
+import io.airstay.contracts.booking.BookingTopic;
 import io.airstay.platform.db.Constraints;
 import io.airstay.platform.pagination.Cursors;
 import io.airstay.platform.pagination.Page;
@@ -37,15 +38,15 @@ public class BookingService {
     private static final String NO_OVERLAPPING_STAYS = "bookings_no_overlapping_stays";
 
     private final BookingRepository bookings;
-    private final EntityManager entityManager;
+    private final PropertyRepository properties;
     private final BookingEvents events;
     private final BookingOutcomes outcomes;
     private final BigDecimal serviceFeeRate;
 
-    public BookingService(BookingRepository bookings, EntityManager entityManager, BookingEvents events,
+    public BookingService(BookingRepository bookings, PropertyRepository properties, BookingEvents events,
             BookingOutcomes outcomes, BookingConfig config) {
         this.bookings = bookings;
-        this.entityManager = entityManager;
+        this.properties = properties;
         this.events = events;
         this.outcomes = outcomes;
         this.serviceFeeRate = config.serviceFeeRate();
@@ -78,7 +79,7 @@ public class BookingService {
                 return new Requested(sameRequestOrConflict(earlier, request), true);
             }
         }
-        Listing listing = validate(request);
+        Property property = validate(request);
         Booking booking = new Booking();
         booking.id = UUID.randomUUID();
         booking.propertyId = request.propertyId();
@@ -88,12 +89,12 @@ public class BookingService {
         booking.numGuests = request.numGuests();
         booking.specialRequests = request.specialRequests();
         booking.idempotencyKey = idempotencyKey;
-        booking.cleaningFee = listing.cleaningFee;
+        booking.cleaningFee = property.cleaningFee;
         booking.status = BookingStatus.PENDING;
         booking.createdAt = Instant.now();
         bookings.persist(booking);
         outcomes.expect(booking.id);
-        events.publish("booking.requested", booking, null, null);
+        events.publish(BookingTopic.REQUESTED, booking, null, null);
         return new Requested(BookingMapper.toView(booking), false);
     }
 
@@ -132,8 +133,8 @@ public class BookingService {
         booking.status = BookingStatus.CANCELED;
         booking.canceledAt = Instant.now();
         booking.cancellationReason = reason == null || reason.isBlank() ? "canceled by guest" : reason.trim();
-        entityManager.flush();
-        events.publish("booking.canceled", booking, previous.name(), booking.cancellationReason);
+        bookings.flush();
+        events.publish(BookingTopic.CANCELED, booking, previous.name(), booking.cancellationReason);
         outcomes.announceSettled(booking.id);
         return BookingMapper.toView(booking);
     }
@@ -141,14 +142,12 @@ public class BookingService {
     /**
      * Records a stay that already happened as COMPLETED, priced at the listing's base price, and announces
      * it as booking.confirmed then booking.completed, like a stay that went through the saga. The
-     * exclusion constraint refuses one that overlaps a stay of the same listing.
+     * exclusion constraint refuses one that overlaps a stay of the same property.
      */
     @Transactional
     public BookingView importPastStay(StayImport stay) {
-        Listing listing = entityManager.find(Listing.class, stay.propertyId());
-        if (listing == null) {
-            throw new InvalidFieldException("property_id", "no listing with this id");
-        }
+        Property property = properties.find(stay.propertyId())
+                .orElseThrow(() -> new InvalidFieldException("property_id", "no listing with this id"));
         if (!stay.checkOutDate().isAfter(stay.checkInDate())) {
             throw new InvalidFieldException("check_out_date", "must be after check_in_date");
         }
@@ -163,9 +162,9 @@ public class BookingService {
         booking.checkOut = stay.checkOutDate();
         booking.numGuests = stay.numGuests();
         booking.channel = "import";
-        booking.cleaningFee = listing.cleaningFee;
+        booking.cleaningFee = property.cleaningFee;
         BookingPricing.price(booking,
-                listing.basePrice.multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(booking.checkIn, booking.checkOut))),
+                property.basePrice.multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(booking.checkIn, booking.checkOut))),
                 serviceFeeRate);
         booking.status = BookingStatus.COMPLETED;
         booking.createdAt = Instant.now();
@@ -179,16 +178,14 @@ public class BookingService {
             }
             throw e;
         }
-        events.publish("booking.confirmed", booking, BookingStatus.PENDING.name(), null);
-        events.publish("booking.completed", booking, BookingStatus.CONFIRMED.name(), null);
+        events.publish(BookingTopic.CONFIRMED, booking, BookingStatus.PENDING.name(), null);
+        events.publish(BookingTopic.COMPLETED, booking, BookingStatus.CONFIRMED.name(), null);
         return BookingMapper.toView(booking);
     }
 
-    private Listing validate(BookingRequest request) {
-        Listing listing = entityManager.find(Listing.class, request.propertyId());
-        if (listing == null || !listing.active) {
-            throw new InvalidFieldException("property_id", "no active listing with this id");
-        }
+    private Property validate(BookingRequest request) {
+        Property property = properties.find(request.propertyId()).filter(found -> found.active)
+                .orElseThrow(() -> new InvalidFieldException("property_id", "no active listing with this id"));
         LocalDate checkIn = request.checkInDate();
         LocalDate checkOut = request.checkOutDate();
         if (checkIn.isBefore(LocalDate.now())) {
@@ -198,14 +195,14 @@ public class BookingService {
             throw new InvalidFieldException("check_out_date", "must be after check_in_date");
         }
         long nights = ChronoUnit.DAYS.between(checkIn, checkOut);
-        if (nights < listing.minimumNights || nights > listing.maximumNights) {
+        if (nights < property.minimumNights || nights > property.maximumNights) {
             throw new InvalidFieldException("check_out_date",
-                    "stays at this listing are " + listing.minimumNights + " to " + listing.maximumNights + " nights");
+                    "stays at this listing are " + property.minimumNights + " to " + property.maximumNights + " nights");
         }
-        if (request.numGuests() > listing.maxGuests) {
-            throw new InvalidFieldException("num_guests", "this listing hosts at most " + listing.maxGuests + " guests");
+        if (request.numGuests() > property.maxGuests) {
+            throw new InvalidFieldException("num_guests", "this listing hosts at most " + property.maxGuests + " guests");
         }
-        return listing;
+        return property;
     }
 
     private static BookingView sameRequestOrConflict(Booking earlier, BookingRequest request) {

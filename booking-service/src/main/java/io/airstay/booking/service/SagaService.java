@@ -11,10 +11,13 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.airstay.booking.config.BookingConfig;
-import io.airstay.booking.messaging.events.HoldOutcome;
 import io.airstay.booking.model.Booking;
 import io.airstay.booking.model.BookingStatus;
 import io.airstay.booking.repository.BookingRepository;
+import io.airstay.contracts.availability.AvailabilityTopic;
+import io.airstay.contracts.availability.HoldRejected;
+import io.airstay.contracts.availability.NightsHeld;
+import io.airstay.contracts.booking.BookingTopic;
 import io.airstay.platform.events.EventCodec;
 import io.airstay.platform.events.EventEnvelope;
 import io.airstay.platform.events.MalformedEventException;
@@ -22,8 +25,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The saga's last step (DESIGN section 7): availability's answer settles a pending booking. Runs in
- * the idempotent consumer's transaction; every settlement wakes the replica that took the request.
+ * The saga's last step (docs/architecture.md, the booking saga): availability's answer settles a pending
+ * booking. Runs in the idempotent consumer's transaction; every settlement wakes the replica that took the request.
  */
 @ApplicationScoped
 public class SagaService {
@@ -54,36 +57,36 @@ public class SagaService {
     /** availability.held: CONFIRMED at the held nightly prices plus cleaning and service fees. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void nightsHeld(EventEnvelope event) {
-        HoldOutcome held = outcome(event);
-        Booking booking = pending(held.bookingId());
+        NightsHeld held = codec.payload(event, NightsHeld.class);
+        Booking booking = pending(event, held.bookingId());
         if (booking == null) {
             return;
         }
         if (held.nightlyTotal() == null || held.nightlyTotal().signum() <= 0) {
-            throw new MalformedEventException("availability.held " + event.eventId() + " has no nightly total", null);
+            throw new MalformedEventException(AvailabilityTopic.HELD + " " + event.eventId() + " has no nightly total", null);
         }
         if (bookings.overlapsHeldStay(booking)) {
             // Availability should never allow this; the exclusion constraint would refuse it anyway.
             settle(booking, BookingStatus.REJECTED, "overlaps a confirmed stay");
-            events.publish("booking.rejected", booking, BookingStatus.PENDING.name(), booking.rejectionReason);
+            events.publish(BookingTopic.REJECTED, booking, BookingStatus.PENDING.name(), booking.rejectionReason);
             return;
         }
         BookingPricing.price(booking, held.nightlyTotal(), config.serviceFeeRate());
         booking.confirmedAt = Instant.now();
         settle(booking, BookingStatus.CONFIRMED, null);
-        events.publish("booking.confirmed", booking, BookingStatus.PENDING.name(), null);
+        events.publish(BookingTopic.CONFIRMED, booking, BookingStatus.PENDING.name(), null);
     }
 
     /** availability.rejected: REJECTED with availability's reason. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void holdRejected(EventEnvelope event) {
-        HoldOutcome rejected = outcome(event);
-        Booking booking = pending(rejected.bookingId());
+        HoldRejected rejected = codec.payload(event, HoldRejected.class);
+        Booking booking = pending(event, rejected.bookingId());
         if (booking == null) {
             return;
         }
-        settle(booking, BookingStatus.REJECTED, rejected.reason() == null ? "UNAVAILABLE" : rejected.reason());
-        events.publish("booking.rejected", booking, BookingStatus.PENDING.name(), booking.rejectionReason);
+        settle(booking, BookingStatus.REJECTED, rejected.reason() == null ? "UNAVAILABLE" : rejected.reason().name());
+        events.publish(BookingTopic.REJECTED, booking, BookingStatus.PENDING.name(), booking.rejectionReason);
     }
 
     /** Confirmed stays past their check-out become COMPLETED (and reviewable); returns how many. */
@@ -93,7 +96,7 @@ public class SagaService {
         for (Booking booking : bookings.finishedStays(LocalDate.now(), batchSize)) {
             booking.status = BookingStatus.COMPLETED;
             booking.completedAt = Instant.now();
-            events.publish("booking.completed", booking, BookingStatus.CONFIRMED.name(), null);
+            events.publish(BookingTopic.COMPLETED, booking, BookingStatus.CONFIRMED.name(), null);
             completed++;
         }
         return completed;
@@ -107,16 +110,11 @@ public class SagaService {
         registry.counter("airstay.booking.outcomes", "status", status.name()).increment();
     }
 
-    private HoldOutcome outcome(EventEnvelope event) {
-        HoldOutcome outcome = codec.payload(event, HoldOutcome.class);
-        if (outcome.bookingId() == null) {
+    /** The booking if it still waits for availability; an answer for a settled or canceled booking changes nothing. */
+    private Booking pending(EventEnvelope event, UUID bookingId) {
+        if (bookingId == null) {
             throw new MalformedEventException(event.eventType() + " " + event.eventId() + " has no booking_id", null);
         }
-        return outcome;
-    }
-
-    /** The booking if it still waits for availability; an answer for a settled or canceled booking changes nothing. */
-    private Booking pending(UUID bookingId) {
         Booking booking = bookings.findForUpdate(bookingId).orElse(null);
         if (booking == null) {
             LOG.warnf("Availability answered for unknown booking %s; ignored", bookingId);

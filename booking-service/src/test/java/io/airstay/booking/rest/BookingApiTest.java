@@ -25,14 +25,14 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import io.airstay.booking.BookingFixture;
-import io.airstay.booking.SagaTest;
+import io.airstay.booking.WithSagaStack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-@SagaTest
+@WithSagaStack
 class BookingApiTest {
 
     private static final LocalDate SOON = LocalDate.now().plusDays(20);
@@ -44,8 +44,8 @@ class BookingApiTest {
 
     @Test
     void retriedPostWithTheSameIdempotencyKeyReturnsTheOriginalBooking() throws Exception {
-        UUID listing = fixture.listing();
-        Map<String, Object> body = request(listing, UUID.randomUUID(), SOON, SOON.plusDays(2));
+        UUID propertyId = fixture.property();
+        Map<String, Object> body = request(propertyId, UUID.randomUUID(), SOON, SOON.plusDays(2));
         String key = "retry-" + UUID.randomUUID();
 
         String first = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
@@ -60,7 +60,7 @@ class BookingApiTest {
             assertEquals(first, retry.get());
         }
         pool.shutdown();
-        assertEquals(1L, count("SELECT count(*) FROM silver.bookings WHERE property_id = ?1", listing));
+        assertEquals(1L, count("SELECT count(*) FROM silver.bookings WHERE property_id = ?1", propertyId));
 
         Map<String, Object> different = new HashMap<>(body);
         different.put("num_guests", 3);
@@ -70,8 +70,8 @@ class BookingApiTest {
 
     @Test
     void concurrentFirstAttemptsWithOneKeyCreateOneBooking() throws Exception {
-        UUID listing = fixture.listing();
-        Map<String, Object> body = request(listing, UUID.randomUUID(), SOON.plusDays(5), SOON.plusDays(6));
+        UUID propertyId = fixture.property();
+        Map<String, Object> body = request(propertyId, UUID.randomUUID(), SOON.plusDays(5), SOON.plusDays(6));
         String key = "race-" + UUID.randomUUID();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> attempts = new ArrayList<>();
@@ -85,31 +85,31 @@ class BookingApiTest {
         }
         pool.shutdown();
         assertEquals(1, ids.size(), "every attempt names the same booking: " + ids);
-        assertEquals(1L, count("SELECT count(*) FROM silver.bookings WHERE property_id = ?1", listing));
+        assertEquals(1L, count("SELECT count(*) FROM silver.bookings WHERE property_id = ?1", propertyId));
     }
 
     @Test
     void badRequestsAre400sNamingTheFieldAndWriteNothing() {
-        UUID listing = fixture.listing();
+        UUID propertyId = fixture.property();
         UUID guest = UUID.randomUUID();
         rejected(request(UUID.randomUUID(), guest, SOON, SOON.plusDays(2)), "property_id");
-        rejected(request(listing, guest, LocalDate.now().minusDays(1), SOON), "check_in_date");
-        rejected(request(listing, guest, SOON, SOON), "check_out_date");
-        rejected(request(listing, guest, SOON, SOON.plusDays(15)), "check_out_date");
-        Map<String, Object> crowd = request(listing, guest, SOON, SOON.plusDays(2));
+        rejected(request(propertyId, guest, LocalDate.now().minusDays(1), SOON), "check_in_date");
+        rejected(request(propertyId, guest, SOON, SOON), "check_out_date");
+        rejected(request(propertyId, guest, SOON, SOON.plusDays(15)), "check_out_date");
+        Map<String, Object> crowd = request(propertyId, guest, SOON, SOON.plusDays(2));
         crowd.put("num_guests", 5);
         rejected(crowd, "num_guests");
-        Map<String, Object> none = request(listing, guest, SOON, SOON.plusDays(2));
+        Map<String, Object> none = request(propertyId, guest, SOON, SOON.plusDays(2));
         none.put("num_guests", 0);
         rejected(none, "num_guests");
-        Map<String, Object> noGuest = request(listing, guest, SOON, SOON.plusDays(2));
+        Map<String, Object> noGuest = request(propertyId, guest, SOON, SOON.plusDays(2));
         noGuest.remove("guest_id");
         rejected(noGuest, "guest_id");
-        Map<String, Object> badDate = request(listing, guest, SOON, SOON.plusDays(2));
+        Map<String, Object> badDate = request(propertyId, guest, SOON, SOON.plusDays(2));
         badDate.put("check_in_date", "next friday");
         rejected(badDate, "check_in_date");
         given().header("Idempotency-Key", "x".repeat(201)).contentType(ContentType.JSON)
-                .body(request(listing, guest, SOON, SOON.plusDays(2))).post("/api/v1/bookings").then().statusCode(400)
+                .body(request(propertyId, guest, SOON, SOON.plusDays(2))).post("/api/v1/bookings").then().statusCode(400)
                 .body("errors[0].field", equalTo("Idempotency-Key"));
         given().contentType(ContentType.JSON).body("{\"property_id\": ").post("/api/v1/bookings").then().statusCode(400)
                 .body("errors[0].field", equalTo("body"));
@@ -131,15 +131,38 @@ class BookingApiTest {
     }
 
     @Test
+    void theCancelBodyIsOptionalAndItsReasonChecked() {
+        UUID propertyId = fixture.property();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            LocalDate in = SOON.plusDays(60 + 2L * i);
+            ids.add(book(request(propertyId, UUID.randomUUID(), in, in.plusDays(1))).then().statusCode(201)
+                    .extract().path("booking_id"));
+        }
+        String cancel = "/api/v1/bookings/{id}/cancel";
+
+        given().contentType(ContentType.JSON).body("\"plans changed\"").post(cancel, ids.get(0)).then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("body"));
+        given().contentType(ContentType.JSON).body(Map.of("reason", "x".repeat(501))).post(cancel, ids.get(0)).then()
+                .statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().contentType(ContentType.JSON).body("null").post(cancel, ids.get(0)).then().statusCode(200)
+                .body("booking_status", equalTo("CANCELED")).body("cancellation_reason", equalTo("canceled by guest"));
+        given().contentType(ContentType.TEXT).body("{\"reason\": \"  \"}").post(cancel, ids.get(1)).then().statusCode(200)
+                .body("cancellation_reason", equalTo("canceled by guest"));
+        given().contentType(ContentType.JSON).body("{\"reason\": \" plans changed \"}").post(cancel, ids.get(2)).then()
+                .statusCode(200).body("cancellation_reason", equalTo("plans changed"));
+    }
+
+    @Test
     void guestsPageThroughTheirBookingsNewestFirst() {
-        UUID listing = fixture.listing();
+        UUID propertyId = fixture.property();
         UUID guest = UUID.randomUUID();
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             LocalDate in = SOON.plusDays(40 + 3L * i);
-            created.add(0, book(request(listing, guest, in, in.plusDays(1))).then().statusCode(201).extract().path("booking_id"));
+            created.add(0, book(request(propertyId, guest, in, in.plusDays(1))).then().statusCode(201).extract().path("booking_id"));
         }
-        book(request(listing, guest, SOON.plusDays(40), SOON.plusDays(41))).then().statusCode(409);
+        book(request(propertyId, guest, SOON.plusDays(40), SOON.plusDays(41))).then().statusCode(409);
 
         List<String> seen = new ArrayList<>();
         String cursor = null;

@@ -24,14 +24,15 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import io.airstay.booking.BookingFixture;
-import io.airstay.booking.SagaTest;
+import io.airstay.booking.WithSagaStack;
 import io.airstay.booking.service.SagaService;
+import io.airstay.contracts.booking.BookingTopic;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@SagaTest
+@WithSagaStack
 class BookingSagaTest {
 
     private static final LocalDate SOON = LocalDate.now().plusDays(30);
@@ -45,10 +46,10 @@ class BookingSagaTest {
 
     @Test
     void availableNightsAreConfirmedAndPricedFromTheHeldNights() {
-        UUID listing = fixture.listing();
+        UUID propertyId = fixture.property();
         UUID guest = UUID.randomUUID();
 
-        String location = book(request(listing, guest, SOON, SOON.plusDays(3))).then().statusCode(201)
+        String location = book(request(propertyId, guest, SOON, SOON.plusDays(3))).then().statusCode(201)
                 .body("booking_status", equalTo("CONFIRMED"))
                 .body("nights", equalTo(3))
                 .body("base_price", equalTo(300.00f))
@@ -59,7 +60,7 @@ class BookingSagaTest {
 
         given().get(location).then().statusCode(200).body("booking_status", equalTo("CONFIRMED"))
                 .body("guest_id", equalTo(guest.toString())).body("confirmed_at", notNullValue());
-        List<Boolean> nights = given().get(fixture.availabilityUrl() + "/api/v1/properties/" + listing
+        List<Boolean> nights = given().get(fixture.availabilityUrl() + "/api/v1/properties/" + propertyId
                 + "/availability?start_date=" + SOON + "&end_date=" + SOON.plusDays(3)).jsonPath()
                 .getList("availability.available", Boolean.class);
         assertEquals(List.of(false, false, false, true), nights);
@@ -67,21 +68,21 @@ class BookingSagaTest {
 
     @Test
     void takenNightsAreA409AndTheBookingIsRejected() {
-        UUID listing = fixture.listing();
-        book(request(listing, UUID.randomUUID(), SOON, SOON.plusDays(3))).then().statusCode(201);
+        UUID propertyId = fixture.property();
+        book(request(propertyId, UUID.randomUUID(), SOON, SOON.plusDays(3))).then().statusCode(201);
 
-        book(request(listing, UUID.randomUUID(), SOON.plusDays(2), SOON.plusDays(5))).then().statusCode(409)
+        book(request(propertyId, UUID.randomUUID(), SOON.plusDays(2), SOON.plusDays(5))).then().statusCode(409)
                 .contentType(startsWith("application/problem+json"))
                 .body("detail", containsString("TAKEN"));
 
-        assertEquals(1L, count("SELECT count(*) FROM silver.bookings WHERE property_id = ?1 AND booking_status = 'CONFIRMED'", listing));
-        assertEquals(1L, count("SELECT count(*) FROM silver.bookings WHERE property_id = ?1 AND booking_status = 'REJECTED'", listing));
+        assertEquals(1L, count("SELECT count(*) FROM silver.bookings WHERE property_id = ?1 AND booking_status = 'CONFIRMED'", propertyId));
+        assertEquals(1L, count("SELECT count(*) FROM silver.bookings WHERE property_id = ?1 AND booking_status = 'REJECTED'", propertyId));
     }
 
     @Test
     void cancellationReleasesTheNightsForTheNextGuest() {
-        UUID listing = fixture.listing();
-        String id = book(request(listing, UUID.randomUUID(), SOON, SOON.plusDays(2))).then().statusCode(201)
+        UUID propertyId = fixture.property();
+        String id = book(request(propertyId, UUID.randomUUID(), SOON, SOON.plusDays(2))).then().statusCode(201)
                 .extract().path("booking_id");
 
         given().contentType(ContentType.JSON).body(Map.of("reason", "plans changed"))
@@ -91,53 +92,53 @@ class BookingSagaTest {
         given().post("/api/v1/bookings/" + id + "/cancel").then().statusCode(409);
 
         await().atMost(BookingFixture.WAIT).untilAsserted(() ->
-                book(request(listing, UUID.randomUUID(), SOON, SOON.plusDays(2))).then().statusCode(201));
+                book(request(propertyId, UUID.randomUUID(), SOON, SOON.plusDays(2))).then().statusCode(201));
     }
 
     @Test
     void finishedStaysBecomeCompleted() {
-        UUID listing = fixture.listing();
+        UUID propertyId = fixture.property();
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                 INSERT INTO silver.bookings (booking_id, property_id, guest_id, check_in_date, check_out_date, num_guests,
                     base_price, cleaning_fee, service_fee, total_price, booking_status, confirmed_at)
                 VALUES (?1, ?2, ?3, current_date - 5, current_date - 1, 2, 400, 25, 48, 473, 'CONFIRMED', now())""")
-                .setParameter(1, id).setParameter(2, listing).setParameter(3, UUID.randomUUID()).executeUpdate());
+                .setParameter(1, id).setParameter(2, propertyId).setParameter(3, UUID.randomUUID()).executeUpdate());
 
         assertTrue(saga.completeFinishedStays(100) >= 1);
 
         given().get("/api/v1/bookings/" + id).then().statusCode(200).body("booking_status", equalTo("COMPLETED"));
-        assertEquals(1L, count("SELECT count(*) FROM silver.outbox_events WHERE event_type = 'booking.completed' AND envelope LIKE ?1",
+        assertEquals(1L, count("SELECT count(*) FROM silver.outbox_events WHERE event_type = '" + BookingTopic.COMPLETED + "' AND envelope LIKE ?1",
                 "%" + id + "%"));
         given().post("/api/v1/bookings/" + id + "/cancel").then().statusCode(409);
     }
 
     @Test
     void theDatabaseRefusesOverlappingConfirmedStaysWhateverTheCode() {
-        UUID listing = fixture.listing();
+        UUID propertyId = fixture.property();
         String insert = """
                 INSERT INTO silver.bookings (booking_id, property_id, guest_id, check_in_date, check_out_date, num_guests,
                     booking_status) VALUES (?1, ?2, ?3, ?4, ?5, 2, 'CONFIRMED')""";
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(insert).setParameter(1, UUID.randomUUID())
-                .setParameter(2, listing).setParameter(3, UUID.randomUUID()).setParameter(4, SOON)
+                .setParameter(2, propertyId).setParameter(3, UUID.randomUUID()).setParameter(4, SOON)
                 .setParameter(5, SOON.plusDays(3)).executeUpdate());
 
         RuntimeException refused = assertThrows(RuntimeException.class, () ->
                 QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(insert)
-                        .setParameter(1, UUID.randomUUID()).setParameter(2, listing).setParameter(3, UUID.randomUUID())
+                        .setParameter(1, UUID.randomUUID()).setParameter(2, propertyId).setParameter(3, UUID.randomUUID())
                         .setParameter(4, SOON.plusDays(2)).setParameter(5, SOON.plusDays(4)).executeUpdate()));
         assertTrue(stackMentions(refused, "bookings_no_overlapping_stays"), refused.toString());
 
         // Back to back is fine: check-out day is the next check-in day.
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(insert).setParameter(1, UUID.randomUUID())
-                .setParameter(2, listing).setParameter(3, UUID.randomUUID()).setParameter(4, SOON.plusDays(3))
+                .setParameter(2, propertyId).setParameter(3, UUID.randomUUID()).setParameter(4, SOON.plusDays(3))
                 .setParameter(5, SOON.plusDays(5)).executeUpdate());
     }
 
     @Test
     void operatorImportRecordsAPastStayAsCompletedAndKeepsTheInvariant() {
-        UUID listing = fixture.listing();
-        Map<String, Object> stay = Map.of("property_id", listing, "guest_id", UUID.randomUUID(),
+        UUID propertyId = fixture.property();
+        Map<String, Object> stay = Map.of("property_id", propertyId, "guest_id", UUID.randomUUID(),
                 "check_in_date", LocalDate.now().minusDays(8).toString(), "check_out_date", LocalDate.now().minusDays(5).toString(),
                 "num_guests", 2);
         given().contentType(ContentType.JSON).body(stay).post("/internal/v1/bookings/import").then().statusCode(404);
@@ -150,9 +151,8 @@ class BookingSagaTest {
 
         given().header("X-Operator-Token", "test-operator").contentType(ContentType.JSON).body(stay)
                 .post("/internal/v1/bookings/import").then().statusCode(409);
-        assertEquals(2L, count("""
-                SELECT count(*) FROM silver.outbox_events WHERE event_type IN ('booking.confirmed', 'booking.completed')
-                AND envelope LIKE ?1""", "%" + id + "%"));
+        assertEquals(2L, count("SELECT count(*) FROM silver.outbox_events WHERE event_type IN ('" + BookingTopic.CONFIRMED
+                + "', '" + BookingTopic.COMPLETED + "') AND envelope LIKE ?1", "%" + id + "%"));
         Map<String, Object> future = new HashMap<>(stay);
         future.put("check_out_date", LocalDate.now().plusDays(1).toString());
         given().header("X-Operator-Token", "test-operator").contentType(ContentType.JSON).body(future)

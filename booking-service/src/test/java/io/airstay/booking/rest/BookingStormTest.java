@@ -22,12 +22,12 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import io.airstay.booking.BookingFixture;
-import io.airstay.booking.SagaTest;
+import io.airstay.booking.WithSagaStack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@SagaTest
+@WithSagaStack
 class BookingStormTest {
 
     @Inject
@@ -37,7 +37,7 @@ class BookingStormTest {
 
     @Test
     void hundredConcurrentRequestsForOverlappingNightsConfirmExactlyOne() throws Exception {
-        UUID listing = fixture.listing();
+        UUID propertyId = fixture.property();
         LocalDate shared = LocalDate.now().plusDays(45);
         int requests = 100;
         ExecutorService pool = Executors.newFixedThreadPool(requests);
@@ -45,7 +45,7 @@ class BookingStormTest {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         List<Future<Integer>> statuses = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
-            Map<String, Object> body = request(listing, UUID.randomUUID(), shared.minusDays(i % 3), shared.plusDays(1 + i % 2));
+            Map<String, Object> body = request(propertyId, UUID.randomUUID(), shared.minusDays(i % 3), shared.plusDays(1 + i % 2));
             statuses.add(pool.submit(() -> {
                 start.await();
                 long began = System.nanoTime();
@@ -69,6 +69,6 @@ class BookingStormTest {
         assertEquals(Map.of(201, 1L, 409, (long) requests - 1), byCode);
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM silver.bookings WHERE property_id = ?1 AND booking_status = 'CONFIRMED'")
-                .setParameter(1, listing).getSingleResult()).longValue()));
+                .setParameter(1, propertyId).getSingleResult()).longValue()));
     }
 }

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.airstay.booking.BookingFixture;
-import io.airstay.booking.SagaTest;
+import io.airstay.booking.WithSagaStack;
 import io.airstay.platform.testing.ServiceProcessTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -32,7 +32,7 @@ import io.restassured.http.ContentType;
  * re-read after a timeout).
  */
 @QuarkusTest
-@SagaTest
+@WithSagaStack
 @WithTestResource(value = ServiceProcessTestResource.class, initArgs = {
         @ResourceArg(name = "name", value = "booking-replica"),
         @ResourceArg(name = "jar", value = "target/quarkus-app/quarkus-run.jar"),
@@ -51,8 +51,8 @@ class CrossReplicaIT {
         List<Integer> statuses = new ArrayList<>();
         long slowestMillis = 0;
         for (int i = 0; i < 12; i++) {
-            UUID listing = fixture.listing();
-            Map<String, Object> body = request(listing, UUID.randomUUID(), in, in.plusDays(2));
+            UUID propertyId = fixture.property();
+            Map<String, Object> body = request(propertyId, UUID.randomUUID(), in, in.plusDays(2));
             String target = i % 2 == 0 ? "" : replica;
             long began = System.nanoTime();
             statuses.add(given().contentType(ContentType.JSON).body(body).post(target + "/api/v1/bookings").statusCode());

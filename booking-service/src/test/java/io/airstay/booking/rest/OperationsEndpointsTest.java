@@ -11,12 +11,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.airstay.booking.BookingFixture;
-import io.airstay.booking.SagaTest;
+import io.airstay.booking.WithSagaStack;
 import io.airstay.platform.testing.OperationsEndpoints;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@SagaTest
+@WithSagaStack
 class OperationsEndpointsTest {
 
     @Inject
@@ -30,7 +30,7 @@ class OperationsEndpointsTest {
     @Test
     void metricsExposeSagaDurationOutcomesAndOutboxBacklog() {
         LocalDate in = LocalDate.now().plusDays(70);
-        book(request(fixture.listing(), UUID.randomUUID(), in, in.plusDays(1))).then().statusCode(201);
+        book(request(fixture.property(), UUID.randomUUID(), in, in.plusDays(1))).then().statusCode(201);
 
         OperationsEndpoints.assertMetricsContain("airstay_booking_saga_duration_seconds_bucket", "airstay_booking_outcomes_total{status=\"CONFIRMED\"}", "airstay_outbox_backlog");
     }

@@ -15,14 +15,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.airstay.booking.BookingFixture;
-import io.airstay.booking.SagaTest;
+import io.airstay.booking.WithSagaStack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** When availability answers after the wait, the guest gets 202 and the booking settles later. */
 @QuarkusTest
-@SagaTest
+@WithSagaStack
 @TestProfile(PendingOutcomeTest.ImpatientProfile.class)
 class PendingOutcomeTest {
 
@@ -38,10 +38,10 @@ class PendingOutcomeTest {
 
     @Test
     void slowAnswerGives202WithLocationAndTheBookingConfirmsLater() {
-        UUID listing = fixture.listing();
+        UUID propertyId = fixture.property();
         LocalDate in = LocalDate.now().plusDays(12);
 
-        String location = book(request(listing, UUID.randomUUID(), in, in.plusDays(2))).then().statusCode(202)
+        String location = book(request(propertyId, UUID.randomUUID(), in, in.plusDays(2))).then().statusCode(202)
                 .body("booking_status", equalTo("PENDING"))
                 .extract().header("Location");
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,9 +22,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The gateway in the cluster routes like gateway/: every API path of DESIGN section 5 reaches the service that
+ * The gateway in the cluster routes like gateway/: every API path (docs/api.md#resources) reaches the service that
  * owns it (nginx's location rules applied to gateway/routes.conf), and each upstream resolves that service's
- * headless Service.
+ * headless Service. The gateway serves the API document itself, from where both its image and local runs put it.
  */
 class GatewayRoutesTest {
 
@@ -31,14 +32,13 @@ class GatewayRoutesTest {
     private static final Pattern LOCATION = Pattern.compile("location\\s+(=|~\\*|~|\\^~)?\\s*([^\\s{]+)\\s*\\{([^}]*)}");
     private static final Pattern PROXY_PASS = Pattern.compile("proxy_pass\\s+http://(\\w+)_service");
 
-    record Location(String modifier, String pattern, String upstream) {
+    record Location(String modifier, String pattern, String upstream, String body) {
     }
 
     /**
-     * DESIGN section 5's table, path by path, with its owner. Written out here because CI runs on a clone that
-     * has no ../shared next to it; "{id}" stands for any listing or booking id.
+     * The API's paths, each with the service that owns it; "{id}" stands for any listing or booking id.
      */
-    static final Map<String, String> DESIGN_PATHS = designPaths(
+    static final Map<String, String> API_PATHS = apiPaths(
             "/api/v1/properties/search", "search",
             "/api/v1/properties/{id}", "search",
             "/api/v1/properties", "search",
@@ -49,7 +49,7 @@ class GatewayRoutesTest {
             "/api/v1/properties/{id}/reviews", "review",
             "/api/v1/properties/{id}/reviews/summary", "review");
 
-    private static Map<String, String> designPaths(String... pathsAndOwners) {
+    private static Map<String, String> apiPaths(String... pathsAndOwners) {
         Map<String, String> paths = new LinkedHashMap<>();
         for (int i = 0; i < pathsAndOwners.length; i += 2) {
             paths.put(pathsAndOwners[i].replace("{id}", SAMPLE_ID), pathsAndOwners[i + 1]);
@@ -62,7 +62,8 @@ class GatewayRoutesTest {
         Matcher m = LOCATION.matcher(Tools.read(Tools.ROOT.resolve("gateway/routes.conf")));
         while (m.find()) {
             Matcher upstream = PROXY_PASS.matcher(m.group(3));
-            locations.add(new Location(m.group(1) == null ? "" : m.group(1), m.group(2), upstream.find() ? upstream.group(1) : null));
+            locations.add(new Location(m.group(1) == null ? "" : m.group(1), m.group(2), upstream.find() ? upstream.group(1) : null,
+                    m.group(3)));
         }
         return locations;
     }
@@ -86,14 +87,14 @@ class GatewayRoutesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"k8s/overlays/dev", "k8s/overlays/prod"})
-    void everyDesignPathReachesTheHeadlessServiceOfItsOwner(String directory) {
+    void everyApiPathReachesTheHeadlessServiceOfItsOwner(String directory) {
         Rendered rendered = Rendered.of(directory);
         ObjectNode gateway = rendered.find("Deployment", "gateway").orElseThrow();
         Map<String, String> env = new LinkedHashMap<>();
         gateway.at("/spec/template/spec/containers/0/env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
         List<Location> locations = locations();
         List<String> problems = new ArrayList<>();
-        DESIGN_PATHS.forEach((path, owner) -> {
+        API_PATHS.forEach((path, owner) -> {
             String upstream = route(locations, path).map(Location::upstream).orElse(null);
             if (!owner.equals(upstream)) {
                 problems.add(path + " -> " + upstream + ", owned by " + owner);
@@ -115,6 +116,33 @@ class GatewayRoutesTest {
         assertEquals(List.of(), problems);
         // The upstream lines need a zone and a resolver in each upstream block.
         assertTrue(env.get("AIRSTAY_UPSTREAM_DNS").matches("zone \\S+ \\S+; resolver \\S+ valid=\\S+; resolver_timeout \\S+;"));
+    }
+
+    @Test
+    void theApiDocumentComesFromTheGatewayAndItsBrowsableViewFromSearchService() {
+        List<Location> locations = locations();
+        Location document = route(locations, "/openapi").orElseThrow();
+        assertEquals(null, document.upstream());
+        Matcher alias = Pattern.compile("alias\\s+([^;\\s]+);").matcher(document.body());
+        assertTrue(alias.find(), "/openapi is served from a file: " + document.body());
+        String file = alias.group(1);
+        // Relative to nginx's prefix: /etc/nginx in the image, the rendered directory locally.
+        Matcher copy = Pattern.compile("(?m)^COPY\\s+(.*)\\s+(\\S+)$").matcher(Tools.read(Tools.ROOT.resolve("gateway/Dockerfile")));
+        boolean copied = false;
+        while (copy.find()) {
+            copied |= List.of(copy.group(1).split("\\s+")).contains("docs/openapi.yaml")
+                    && (copy.group(2).equals("/etc/nginx/" + file) || copy.group(2).endsWith("/")
+                            && (copy.group(2) + "openapi.yaml").equals("/etc/nginx/" + file));
+        }
+        assertTrue(copied, "gateway/Dockerfile copies docs/openapi.yaml to /etc/nginx/" + file);
+        assertTrue(Tools.read(Tools.ROOT.resolve("gateway/Dockerfile.dockerignore")).contains("!docs/openapi.yaml"));
+        assertTrue(Tools.read(Tools.ROOT.resolve("gateway/render")).contains("\"$prefix/" + file + "\""),
+                "gateway/render puts docs/openapi.yaml at $prefix/" + file);
+
+        for (String path : List.of("/docs", "/docs/", "/docs/index.html")) {
+            assertEquals("search", route(locations, path).map(Location::upstream).orElse(null), path);
+        }
+        assertEquals(null, route(locations, "/docsearch").map(Location::upstream).orElse(null));
     }
 
     @ParameterizedTest

@@ -65,7 +65,7 @@ final class Tools {
                 return;
             }
         }
-        fail(tool + " is not on the PATH: these checks need kubectl, node/npm and promtool (.ci/run installs them)");
+        fail(tool + " is not on the PATH: these checks need kubectl, node/npm and promtool (./airstay test installs them)");
     }
 
     static String read(Path file) {

@@ -18,9 +18,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Demo data with the earlier implementation's distributions, deterministic for a seed, loaded along the
- * real paths: listings, future bookings and reviews through the gateway's public API (so events, calendars
- * and projections follow), past completed stays through booking-service's operator-only import.
+ * Demo data shaped like a marketplace (eight US cities, dearer ones among them, four reviews in five rated 4 or 5),
+ * deterministic for a random seed, loaded along the real paths: listings, future bookings and reviews through the
+ * gateway's public API (so events, calendars and projections follow), past completed stays through booking-service's
+ * operator-only import.
  * <p>
  * {@code DemoData GATEWAY_URL BOOKING_URL OPERATOR_TOKEN [LISTINGS [SEED]]}
  */
@@ -38,7 +39,7 @@ public final class DemoData {
             new City("Seattle", "WA", 47.6062, -122.3321, false),
             new City("Austin", "TX", 30.2672, -97.7431, false),
             new City("Boston", "MA", 42.3601, -71.0589, false));
-    /** The earlier implementation's six kinds, as this API names them. */
+    /** The six kinds of place a host can list. */
     private static final List<String> TYPES = List.of("apartment", "house", "private_room", "villa", "condo", "shared_room");
     private static final List<String> AMENITIES = List.of("WiFi", "Kitchen", "Washer", "Dryer", "Air conditioning", "Heating",
             "TV", "Parking", "Pool", "Gym", "Hot tub", "Workspace", "Pets allowed", "Self check-in");

@@ -25,7 +25,7 @@ import io.airstay.platform.testing.EmbeddedServers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The platform's infrastructure on one machine (DESIGN 3): PostgreSQL 17 with the role and database of every service,
+ * The platform's infrastructure on one machine: PostgreSQL 17 with the role and database of every service,
  * Redis and a Kafka KRaft broker on their usual ports, their data kept across restarts in a directory of their own.
  * Runs in the foreground until SIGTERM or SIGINT, which stop everything it started; {@code ./airstay up} starts it.
  * <p>

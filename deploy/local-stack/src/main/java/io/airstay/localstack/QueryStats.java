@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The benchmark's window on {@code pg_stat_statements} (the seed's "database query time" row):
+ * The benchmark's window on {@code pg_stat_statements} (its "database query time" figures):
  * <pre>QueryStats reset PORT DATABASE       forget the database's statistics
  * QueryStats top DATABASE [N]       its N statements with the most total time, as JSON lines</pre>
  * Connects to the local stack's PostgreSQL as its superuser, with {@link LocalStack}'s settings (AIRSTAY_PG_PORT,

@@ -17,7 +17,10 @@ import java.sql.Statement;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AnnotatedElementContext;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.io.TempDirFactory;
 
 import io.airstay.localstack.LocalStack.Settings;
 import io.airstay.platform.testing.KafkaTestClient;
@@ -25,8 +28,16 @@ import redis.clients.jedis.Jedis;
 
 class LocalStackTest {
 
-    @TempDir
+    @TempDir(factory = UnderTarget.class)
     Path dir;
+
+    /** Keeps the servers' data with the module's other build output. */
+    static final class UnderTarget implements TempDirFactory {
+        @Override
+        public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext context) throws IOException {
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "local-stack-test")), "stack");
+        }
+    }
 
     @Test
     void provisionsEveryServiceDatabaseAndKeepsAllDataAcrossRestarts() throws Exception {

@@ -7,9 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.airstay.contracts.booking.BookingTopic;
 import io.airstay.platform.events.EventEnvelope;
 import io.airstay.platform.messaging.IdempotentConsumer;
-import io.airstay.review.service.StayProjectionService;
+import io.airstay.review.service.StayProjection;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** booking-events keep the stays projection that decides who may review. Each event is applied once. */
@@ -19,18 +20,18 @@ public class BookingEventsConsumer {
     private final IdempotentConsumer consumer;
     private final Map<String, Consumer<EventEnvelope>> handlers;
 
-    public BookingEventsConsumer(IdempotentConsumer consumer, StayProjectionService stays) {
+    public BookingEventsConsumer(IdempotentConsumer consumer, StayProjection stays) {
         this.consumer = consumer;
         Consumer<EventEnvelope> bookingChanged = stays::bookingChanged;
         this.handlers = Map.of(
-                "booking.requested", bookingChanged,
-                "booking.confirmed", bookingChanged,
-                "booking.rejected", bookingChanged,
-                "booking.canceled", bookingChanged,
-                "booking.completed", bookingChanged);
+                BookingTopic.REQUESTED, bookingChanged,
+                BookingTopic.CONFIRMED, bookingChanged,
+                BookingTopic.REJECTED, bookingChanged,
+                BookingTopic.CANCELED, bookingChanged,
+                BookingTopic.COMPLETED, bookingChanged);
     }
 
-    @Incoming("booking-events")
+    @Incoming(BookingTopic.NAME)
     @Blocking
     public void onBookingEvent(String message) {
         consumer.process("review.stays", message, handlers);

@@ -11,7 +11,6 @@ import jakarta.persistence.TypedQuery;
 
 import io.airstay.platform.pagination.Cursors;
 import io.airstay.review.model.Review;
-import io.airstay.review.rest.dto.ReviewSummary;
 
 @ApplicationScoped
 public class ReviewRepository {
@@ -47,7 +46,7 @@ public class ReviewRepository {
 
     /** Count, averages and sentiment distribution; the distribution is an index-only scan of idx_reviews_sentiment. */
     @SuppressWarnings("unchecked")
-    public ReviewSummary summary(UUID propertyId) {
+    public ReviewStatistics statistics(UUID propertyId) {
         Object[] averages = (Object[]) entityManager.createNativeQuery("""
                 SELECT count(*), avg(rating), avg(cleanliness_rating), avg(accuracy_rating), avg(communication_rating),
                        avg(location_rating), avg(value_rating)
@@ -66,10 +65,9 @@ public class ReviewRepository {
                 default -> neutral = count;
             }
         }
-        return new ReviewSummary(propertyId, ((Number) averages[0]).longValue(), average(averages[1]),
-                new ReviewSummary.SubRatings(average(averages[2]), average(averages[3]), average(averages[4]),
-                        average(averages[5]), average(averages[6])),
-                new ReviewSummary.SentimentDistribution(positive, neutral, negative));
+        return new ReviewStatistics(((Number) averages[0]).longValue(), average(averages[1]), average(averages[2]),
+                average(averages[3]), average(averages[4]), average(averages[5]), average(averages[6]), positive, neutral,
+                negative);
     }
 
     private static BigDecimal average(Object value) {

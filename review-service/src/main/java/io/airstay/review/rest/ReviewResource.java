@@ -14,6 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -21,7 +28,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.airstay.platform.pagination.Cursors;
 import io.airstay.platform.problem.Params;
+import io.airstay.review.rest.dto.ReviewPage;
 import io.airstay.review.rest.dto.ReviewRequest;
+import io.airstay.review.rest.dto.ReviewSummary;
 import io.airstay.review.rest.dto.ReviewView;
 import io.airstay.review.service.ReviewService;
 import io.smallrye.mutiny.Uni;
@@ -39,16 +48,27 @@ public class ReviewResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Review a completed stay of this listing (once per stay)")
-    public Response submit(@RestPath String id, @NotNull @Valid ReviewRequest body) {
+    @Operation(operationId = "submitReview", summary = "Review a completed stay of this listing (once per stay)")
+    @APIResponse(responseCode = "201", description = "Recorded, with its sentiment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "409", description = "The stay is not completed, or it has already been reviewed")
+    public Response submit(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "five stars", value = ReviewRequest.EXAMPLE)))
+            @NotNull @Valid ReviewRequest body) {
         ReviewView review = reviews.submit(Params.uuid("property_id", id), body);
         return Response.status(Response.Status.CREATED).entity(review).build();
     }
 
     @GET
-    @Operation(summary = "The listing's reviews, newest first; follow next_cursor for the next page")
-    public Uni<Response> list(@RestPath String id, @RestQuery String cursor, @RestQuery("page_size") String pageSize,
-            @RestHeader(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+    @Operation(operationId = "listReviews", summary = "The listing's reviews, newest first; follow next_cursor for the next page")
+    @APIResponse(responseCode = "200", description = "A page of reviews",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewPage.class)))
+    public Uni<Response> list(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
+            @RestQuery @Parameter(description = "The next_cursor of the previous page") String cursor,
+            @RestQuery("page_size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
+                    defaultValue = "20")) String pageSize,
+            @Parameter(hidden = true) @RestHeader(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         UUID propertyId = Params.uuid("property_id", id);
         int size = Params.present(pageSize) ? Params.integer("page_size", pageSize, 1, 100) : 20;
         String position = Params.present(cursor) ? cursor.trim() : null;
@@ -58,8 +78,11 @@ public class ReviewResource {
 
     @GET
     @Path("/summary")
-    @Operation(summary = "Review count, average rating and sub-ratings, sentiment distribution")
-    public Uni<Response> summary(@RestPath String id, @RestHeader(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+    @Operation(operationId = "getReviewSummary", summary = "Review count, average rating and sub-ratings, sentiment distribution")
+    @APIResponse(responseCode = "200", description = "The summary; zero reviews for a listing nobody reviewed yet",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewSummary.class)))
+    public Uni<Response> summary(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
+            @Parameter(hidden = true) @RestHeader(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         return reviews.summary(Params.uuid("property_id", id)).map(body -> body.toResponse(acceptEncoding));
     }
 }

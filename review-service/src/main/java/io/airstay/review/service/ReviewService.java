@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import io.airstay.contracts.review.ReviewTopic;
 import io.airstay.platform.cache.JsonBody;
 import io.airstay.platform.db.Constraints;
 import io.airstay.platform.events.EventCodec;
@@ -20,11 +20,13 @@ import io.airstay.platform.pagination.Cursors;
 import io.airstay.platform.pagination.Page;
 import io.airstay.platform.problem.ConflictException;
 import io.airstay.platform.problem.InvalidFieldException;
-import io.airstay.review.messaging.events.ReviewSubmitted;
+import io.airstay.review.mapping.ReviewMapper;
 import io.airstay.review.model.Review;
 import io.airstay.review.model.Stay;
 import io.airstay.review.repository.ReviewRepository;
+import io.airstay.review.repository.StayRepository;
 import io.airstay.review.rest.dto.ReviewRequest;
+import io.airstay.review.rest.dto.ReviewSummary;
 import io.airstay.review.rest.dto.ReviewView;
 import io.airstay.review.sentiment.Sentiment;
 import io.airstay.review.sentiment.SentimentAnalyzer;
@@ -34,21 +36,20 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ReviewService {
 
-    public static final String TOPIC = "review-events";
     private static final String ONE_REVIEW_PER_STAY = "reviews_booking_id_key";
 
     private final ReviewRepository reviews;
-    private final EntityManager entityManager;
+    private final StayRepository stays;
     private final SentimentAnalyzer sentiment;
     private final Outbox outbox;
     private final EventCodec codec;
     private final ReviewCache cache;
     private final JsonDocuments json;
 
-    public ReviewService(ReviewRepository reviews, EntityManager entityManager, SentimentAnalyzer sentiment, Outbox outbox,
+    public ReviewService(ReviewRepository reviews, StayRepository stays, SentimentAnalyzer sentiment, Outbox outbox,
             EventCodec codec, ReviewCache cache, JsonDocuments json) {
         this.reviews = reviews;
-        this.entityManager = entityManager;
+        this.stays = stays;
         this.sentiment = sentiment;
         this.outbox = outbox;
         this.codec = codec;
@@ -70,10 +71,9 @@ public class ReviewService {
 
     @Transactional
     ReviewView store(UUID propertyId, ReviewRequest request) {
-        Stay stay = entityManager.find(Stay.class, request.bookingId());
-        if (stay == null || !stay.propertyId.equals(propertyId)) {
-            throw new InvalidFieldException("booking_id", "no stay of this listing has this booking id");
-        }
+        Stay stay = stays.find(request.bookingId())
+                .filter(found -> found.propertyId.equals(propertyId))
+                .orElseThrow(() -> new InvalidFieldException("booking_id", "no stay of this listing has this booking id"));
         if (!stay.guestId.equals(request.guestId())) {
             throw new InvalidFieldException("guest_id", "is not the guest of this booking");
         }
@@ -89,23 +89,15 @@ public class ReviewService {
         review.propertyId = propertyId;
         review.bookingId = stay.bookingId;
         review.guestId = stay.guestId;
-        review.rating = request.rating().shortValue();
-        review.cleanlinessRating = toShort(request.cleanlinessRating());
-        review.accuracyRating = toShort(request.accuracyRating());
-        review.communicationRating = toShort(request.communicationRating());
-        review.locationRating = toShort(request.locationRating());
-        review.valueRating = toShort(request.valueRating());
-        review.text = request.reviewText() == null || request.reviewText().isBlank() ? null : request.reviewText().strip();
-        review.language = request.reviewLanguage() == null ? "en" : request.reviewLanguage();
+        ReviewMapper.apply(request, review);
         review.sentimentScore = BigDecimal.valueOf(score.score());
         review.sentimentLabel = score.label();
         review.createdAt = Instant.now();
         reviews.persist(review);
-        outbox.publish(TOPIC, EventEnvelope.create("review.submitted", propertyId, review.guestId,
-                codec.toPayload(new ReviewSubmitted(review.id, review.bookingId, review.guestId, review.rating,
-                        review.sentimentScore, review.sentimentLabel)), "review-service"));
+        outbox.publish(ReviewTopic.NAME, EventEnvelope.create(ReviewTopic.SUBMITTED, propertyId, review.guestId,
+                codec.toPayload(ReviewMapper.toSubmitted(review)), "review-service"));
         cache.reviewAdded(propertyId);
-        return toView(review);
+        return ReviewMapper.toView(review);
     }
 
     /** A page of the listing's reviews, newest first, as JSON (cached). */
@@ -121,23 +113,13 @@ public class ReviewService {
     @Transactional
     Page<ReviewView> loadPage(UUID propertyId, int pageSize, String cursor) {
         List<ReviewView> rows = reviews.newestFirst(propertyId, Cursors.decodeNewestFirst(cursor), pageSize + 1).stream()
-                .map(ReviewService::toView).toList();
+                .map(ReviewMapper::toView).toList();
         return Page.of(rows, pageSize, null, last -> Cursors.newestFirst(last.createdAt(), last.reviewId()));
     }
 
     @Transactional
-    Object loadSummary(UUID propertyId) {
-        return reviews.summary(propertyId);
-    }
-
-    private static ReviewView toView(Review r) {
-        return new ReviewView(r.id, r.propertyId, r.bookingId, r.guestId, r.rating, r.cleanlinessRating, r.accuracyRating,
-                r.communicationRating, r.locationRating, r.valueRating, r.text, r.language, r.sentimentScore,
-                r.sentimentLabel, r.createdAt);
-    }
-
-    private static Short toShort(Integer value) {
-        return value == null ? null : value.shortValue();
+    ReviewSummary loadSummary(UUID propertyId) {
+        return ReviewMapper.toSummary(propertyId, reviews.statistics(propertyId));
     }
 
     private static ConflictException alreadyReviewed() {

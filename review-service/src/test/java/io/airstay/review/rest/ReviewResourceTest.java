@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.airstay.contracts.RecordedEvents;
+import io.airstay.contracts.booking.BookingTopic;
+import io.airstay.contracts.review.ReviewTopic;
 import io.airstay.platform.events.EventCodec;
 import io.airstay.platform.events.EventEnvelope;
 import io.airstay.platform.testing.KafkaTestClient;
@@ -48,72 +52,75 @@ class ReviewResourceTest {
 
     @Test
     void onlyTheGuestOfACompletedStayMayReviewItOnce() {
-        UUID listing = UUID.randomUUID();
+        UUID property = UUID.randomUUID();
         UUID booking = UUID.randomUUID();
         UUID guest = UUID.randomUUID();
-        fixture.stay(listing, booking, guest, "confirmed");
-        submit(listing, review(booking, guest, 5, "Lovely")).then().statusCode(409)
+        fixture.stay(property, booking, guest, BookingTopic.CONFIRMED);
+        submit(property, review(booking, guest, 5, "Lovely")).then().statusCode(409)
                 .contentType(startsWith("application/problem+json"));
 
-        fixture.stay(listing, booking, guest, "completed");
-        submit(listing, review(booking, guest, 5, "Spotless flat and a very friendly host!")).then().statusCode(201)
+        fixture.stay(property, booking, guest, BookingTopic.COMPLETED);
+        submit(property, review(booking, guest, 5, "Spotless flat and a very friendly host!")).then().statusCode(201)
                 .body("rating", equalTo(5))
                 .body("sentiment_label", equalTo("positive"))
                 .body("booking_id", equalTo(booking.toString()));
 
-        submit(listing, review(booking, guest, 4, "Second thoughts")).then().statusCode(409);
-        assertEquals(1L, reviewsOf(listing));
+        submit(property, review(booking, guest, 4, "Second thoughts")).then().statusCode(409);
+        assertEquals(1L, reviewsOf(property));
     }
 
     @Test
     void submittedReviewIsAnnouncedForSearch() {
-        UUID listing = UUID.randomUUID();
-        UUID[] stay = fixture.completedStay(listing);
-        String id = submit(listing, review(stay[0], stay[1], 2, "The room was not clean.")).then().statusCode(201)
+        UUID property = UUID.randomUUID();
+        UUID[] stay = fixture.completedStay(property);
+        String id = submit(property, review(stay[0], stay[1], 2, "The room was not clean.")).then().statusCode(201)
                 .body("sentiment_label", equalTo("negative")).extract().path("review_id");
 
-        List<ConsumerRecord<String, String>> records = KafkaTestClient.readUntil(kafka, "review-events",
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.readUntil(kafka, ReviewTopic.NAME,
                 read -> read.stream().anyMatch(r -> r.value().contains(id)), Duration.ofSeconds(30));
         EventEnvelope event = records.stream().filter(r -> r.value().contains(id)).map(r -> codec.decode(r.value()))
                 .findFirst().orElseThrow();
-        assertEquals("review.submitted", event.eventType());
-        assertEquals(listing, event.propertyId());
+        assertEquals(ReviewTopic.SUBMITTED, event.eventType());
+        assertEquals(property, event.propertyId());
         assertEquals(2, event.payload().get("rating").asInt());
         assertEquals(id, event.payload().get("review_id").asText());
+        // Contract: every field of the recorded review.submitted that consumers are tested with is still written.
+        RecordedEvents.payload(RecordedEvents.envelope(ReviewTopic.SUBMITTED)).fieldNames()
+                .forEachRemaining(field -> assertTrue(event.payload().hasNonNull(field), field));
     }
 
     @Test
     void badInputIsA4xxNamingTheFieldAndWritesNothing() {
-        UUID listing = UUID.randomUUID();
-        UUID[] stay = fixture.completedStay(listing);
-        bad(listing, review(stay[0], stay[1], 0, null), "rating");
-        bad(listing, review(stay[0], stay[1], 6, null), "rating");
-        bad(listing, review(UUID.randomUUID(), stay[1], 4, null), "booking_id");
-        bad(listing, review(stay[0], UUID.randomUUID(), 4, null), "guest_id");
+        UUID property = UUID.randomUUID();
+        UUID[] stay = fixture.completedStay(property);
+        bad(property, review(stay[0], stay[1], 0, null), "rating");
+        bad(property, review(stay[0], stay[1], 6, null), "rating");
+        bad(property, review(UUID.randomUUID(), stay[1], 4, null), "booking_id");
+        bad(property, review(stay[0], UUID.randomUUID(), 4, null), "guest_id");
         bad(UUID.randomUUID(), review(stay[0], stay[1], 4, null), "booking_id");
-        bad(listing, review(stay[0], stay[1], 4, "x".repeat(5_001)), "review_text");
+        bad(property, review(stay[0], stay[1], 4, "x".repeat(5_001)), "review_text");
         Map<String, Object> subRating = review(stay[0], stay[1], 4, null);
         subRating.put("cleanliness_rating", 9);
-        bad(listing, subRating, "cleanliness_rating");
+        bad(property, subRating, "cleanliness_rating");
         given().get("/api/v1/properties/nope/reviews").then().statusCode(400).body("errors[0].field", equalTo("property_id"));
-        given().get("/api/v1/properties/" + listing + "/reviews?cursor=bad!").then().statusCode(400)
+        given().get("/api/v1/properties/" + property + "/reviews?cursor=bad!").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
-        assertEquals(0L, reviewsOf(listing));
+        assertEquals(0L, reviewsOf(property));
     }
 
     @Test
     void reviewsListNewestFirstAcrossPages() {
-        UUID listing = UUID.randomUUID();
+        UUID property = UUID.randomUUID();
         List<String> submitted = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            UUID[] stay = fixture.completedStay(listing);
-            submitted.add(0, submit(listing, review(stay[0], stay[1], i, "Stay number " + i)).then().statusCode(201)
+            UUID[] stay = fixture.completedStay(property);
+            submitted.add(0, submit(property, review(stay[0], stay[1], i, "Stay number " + i)).then().statusCode(201)
                     .extract().path("review_id"));
         }
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            JsonPath page = given().get("/api/v1/properties/" + listing + "/reviews?page_size=2"
+            JsonPath page = given().get("/api/v1/properties/" + property + "/reviews?page_size=2"
                     + (cursor == null ? "" : "&cursor=" + cursor)).then().statusCode(200).extract().jsonPath();
             seen.addAll(page.getList("data.review_id", String.class));
             cursor = page.getString("pagination.next_cursor");
@@ -123,10 +130,10 @@ class ReviewResourceTest {
 
     @Test
     void summaryIsComputedAndRefreshedWhenAReviewIsAdded() {
-        UUID listing = UUID.randomUUID();
-        addReview(listing, 5, 5, "Absolutely wonderful, spotless and quiet.");
-        addReview(listing, 3, 3, "We checked in at three.");
-        String summary = "/api/v1/properties/" + listing + "/reviews/summary";
+        UUID property = UUID.randomUUID();
+        addReview(property, 5, 5, "Absolutely wonderful, spotless and quiet.");
+        addReview(property, 3, 3, "We checked in at three.");
+        String summary = "/api/v1/properties/" + property + "/reviews/summary";
         given().get(summary).then().statusCode(200)
                 .body("review_count", equalTo(2))
                 .body("average_rating", equalTo(4.0f))
@@ -139,35 +146,35 @@ class ReviewResourceTest {
         given().get(summary).then().statusCode(200).body("review_count", equalTo(2));
         assertEquals(hits + 1, registry.counter("cache.gets", "cache", "review-summary", "result", "hit").count());
 
-        addReview(listing, 2, null, "Terrible, the bathroom was dirty and the host was rude.");
+        addReview(property, 2, null, "Terrible, the bathroom was dirty and the host was rude.");
 
         given().get(summary).then().statusCode(200)
                 .body("review_count", equalTo(3))
                 .body("average_rating", equalTo(3.33f))
                 .body("average_sub_ratings.cleanliness", equalTo(4.0f))
                 .body("sentiment_distribution.negative", equalTo(1));
-        given().get("/api/v1/properties/" + listing + "/reviews").then().statusCode(200)
+        given().get("/api/v1/properties/" + property + "/reviews").then().statusCode(200)
                 .body("data.size()", equalTo(3)).body("data[0].rating", equalTo(2))
                 .body("data.sentiment_label", hasItem("negative"));
     }
 
-    private void addReview(UUID listing, int rating, Integer cleanliness, String text) {
-        UUID[] stay = fixture.completedStay(listing);
+    private void addReview(UUID property, int rating, Integer cleanliness, String text) {
+        UUID[] stay = fixture.completedStay(property);
         Map<String, Object> body = review(stay[0], stay[1], rating, text);
         if (cleanliness != null) {
             body.put("cleanliness_rating", cleanliness);
         }
-        submit(listing, body).then().statusCode(201);
+        submit(property, body).then().statusCode(201);
     }
 
-    private static void bad(UUID listing, Map<String, Object> body, String field) {
-        submit(listing, body).then().statusCode(400).contentType(startsWith("application/problem+json"))
+    private static void bad(UUID property, Map<String, Object> body, String field) {
+        submit(property, body).then().statusCode(400).contentType(startsWith("application/problem+json"))
                 .body("errors.field", hasItem(field));
     }
 
-    private long reviewsOf(UUID listing) {
+    private long reviewsOf(UUID property) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("SELECT count(*) FROM silver.reviews WHERE property_id = ?1").setParameter(1, listing)
+                .createNativeQuery("SELECT count(*) FROM silver.reviews WHERE property_id = ?1").setParameter(1, property)
                 .getSingleResult()).longValue());
     }
 }

@@ -8,13 +8,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "airstay.search")
 public interface SearchConfig {
 
-    /** Cities whose first results page is kept warm (the seed's POPULAR_CITIES). */
+    /** Cities whose first results page is kept warm. */
     @WithDefault("New York,Los Angeles,San Francisco,Chicago,Miami")
     List<String> warmCities();
 
-    /** How many of the most booked listings have their detail kept warm (the seed's TOP_PROPERTIES). */
+    /** How many of the most booked properties have their detail kept warm. */
     @WithDefault("200")
-    int warmTopListings();
+    int warmTopProperties();
 
     /** How often warming runs (first run at start); {@code off} disables it. Read by the scheduler. */
     @WithDefault("10m")

@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
-import io.airstay.search.messaging.events.PropertyFacts;
+import io.airstay.contracts.property.PropertyFacts;
 import io.airstay.search.model.Property;
+import io.airstay.search.repository.SearchHit;
 import io.airstay.search.rest.dto.PropertyDetail;
 import io.airstay.search.rest.dto.PropertyRequest;
+import io.airstay.search.rest.dto.SearchResult;
 
 /** Moves listing data between the API, the entity and events. */
 public final class PropertyMapper {
@@ -54,11 +56,19 @@ public final class PropertyMapper {
     }
 
     public static PropertyDetail toDetail(Property p) {
-        return new PropertyDetail(p.id, p.listingId, p.hostId, p.propertyType, p.title, p.description, p.bedrooms,
+        return new PropertyDetail(p.id, p.numericId, p.hostId, p.propertyType, p.title, p.description, p.bedrooms,
                 p.bathrooms, p.beds, p.maxGuests, p.basePrice, p.cleaningFee, p.amenities, p.houseRules, p.address, p.city,
                 p.state, p.country, p.zipcode, p.neighborhood, p.latitude, p.longitude, p.images, p.instantBookable,
                 p.minimumNights, p.maximumNights, p.cancellationPolicy, p.hostIsSuperhost,
                 p.reviewCount > 0 ? p.rating : null, p.reviewCount, p.bookingCount, p.active, p.createdAt, p.updatedAt);
+    }
+
+    /** A search hit as results show it: no rating before the first review, distances to 10 m. */
+    public static SearchResult toSearchResult(SearchHit h) {
+        return new SearchResult(h.propertyId(), h.numericId(), h.title(), h.propertyType(), h.city(), h.neighborhood(),
+                h.bedrooms(), h.bathrooms(), h.maxGuests(), h.basePrice(), h.amenitiesCount(),
+                h.reviewCount() > 0 ? h.rating() : null, h.reviewCount(), h.primaryImage(),
+                h.distanceKm() == null ? null : BigDecimal.valueOf(h.distanceKm()).setScale(2, RoundingMode.HALF_UP).doubleValue());
     }
 
     public static PropertyFacts toFacts(Property p) {

@@ -15,7 +15,7 @@ import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A listing. The rating, review and booking figures are projections of other services' events. */
+/** A property (a listing). The rating, review and booking figures are projections of other services' events. */
 @Entity
 @Table(name = "properties", schema = "silver")
 public class Property {
@@ -24,9 +24,10 @@ public class Property {
     @Column(name = "property_id")
     public UUID id;
 
+    /** The database's sequential number for the property, published as {@code listing_id}. */
     @Generated
     @Column(name = "listing_id", insertable = false, updatable = false)
-    public Long listingId;
+    public Long numericId;
 
     @Column(name = "host_id", nullable = false)
     public UUID hostId;

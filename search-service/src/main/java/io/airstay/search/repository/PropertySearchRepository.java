@@ -1,7 +1,6 @@
 package io.airstay.search.repository;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -14,9 +13,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
-import io.airstay.search.rest.dto.SearchResult;
-import io.airstay.search.service.SearchCriteria;
-import io.airstay.search.service.SearchSort;
 import io.quarkus.agroal.DataSource;
 
 /**
@@ -42,28 +38,28 @@ public class PropertySearchRepository {
         this.readDataSource = readDataSource;
     }
 
-    /** Up to {@code pageSize + 1} results: the extra one only tells that a next page exists. */
-    public List<Row> search(SearchCriteria criteria) {
-        Statement statement = build(criteria);
+    /** Up to {@code pageSize + 1} hits: the extra one only tells that a next page exists. */
+    public List<SearchHit> search(PropertySearch search) {
+        Statement statement = build(search);
         try (Connection connection = readDataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(statement.sql.toString())) {
             for (int i = 0; i < statement.parameters.size(); i++) {
                 select.setObject(i + 1, statement.parameters.get(i));
             }
-            List<Row> rows = new ArrayList<>(criteria.pageSize() + 1);
+            List<SearchHit> hits = new ArrayList<>(search.pageSize() + 1);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(toRow(rs, criteria));
+                    hits.add(toHit(rs, search));
                 }
             }
-            return rows;
+            return hits;
         } catch (SQLException e) {
             throw new IllegalStateException("search failed", e);
         }
     }
 
     /** The statement a search runs, with its parameters; exposed for EXPLAIN checks. */
-    public Statement build(SearchCriteria c) {
+    public Statement build(PropertySearch c) {
         Statement s = new Statement();
         s.sql.append("""
                 SELECT p.property_id, p.listing_id, p.title, p.property_type, p.location_city, p.neighborhood,
@@ -120,7 +116,7 @@ public class PropertySearchRepository {
         return s;
     }
 
-    private static void keysetCondition(Statement s, SearchCriteria c) {
+    private static void keysetCondition(Statement s, PropertySearch c) {
         BigDecimal value = c.after().sortValue();
         UUID id = c.after().propertyId();
         switch (c.sort()) {
@@ -143,26 +139,20 @@ public class PropertySearchRepository {
         };
     }
 
-    private static Row toRow(ResultSet rs, SearchCriteria c) throws SQLException {
-        int reviewCount = rs.getInt("review_count");
+    private static SearchHit toHit(ResultSet rs, PropertySearch c) throws SQLException {
         BigDecimal rating = rs.getBigDecimal("property_rating");
+        BigDecimal basePrice = rs.getBigDecimal("base_price");
         Double distance = c.hasLocation() ? rs.getDouble("distance_km") : null;
-        SearchResult result = new SearchResult(rs.getObject("property_id", UUID.class), rs.getLong("listing_id"),
-                rs.getString("title"), rs.getString("property_type"), rs.getString("location_city"),
-                rs.getString("neighborhood"), rs.getInt("bedrooms"), rs.getBigDecimal("bathrooms"), rs.getInt("max_guests"),
-                rs.getBigDecimal("base_price"), rs.getInt("amenities_count"), reviewCount > 0 ? rating : null, reviewCount,
-                rs.getString("primary_image"),
-                distance == null ? null : BigDecimal.valueOf(distance).setScale(2, RoundingMode.HALF_UP).doubleValue());
         BigDecimal sortValue = switch (c.sort()) {
             case RATING -> rating;
-            case PRICE, PRICE_DESC -> result.basePrice();
+            case PRICE, PRICE_DESC -> basePrice;
             case DISTANCE -> BigDecimal.valueOf(distance);
         };
-        return new Row(result, sortValue);
-    }
-
-    /** A result and the value of its sort key, which the next page's cursor starts after. */
-    public record Row(SearchResult result, BigDecimal sortValue) {
+        return new SearchHit(rs.getObject("property_id", UUID.class), rs.getLong("listing_id"), rs.getString("title"),
+                rs.getString("property_type"), rs.getString("location_city"), rs.getString("neighborhood"),
+                rs.getInt("bedrooms"), rs.getBigDecimal("bathrooms"), rs.getInt("max_guests"), basePrice,
+                rs.getInt("amenities_count"), rating, rs.getInt("review_count"), rs.getString("primary_image"), distance,
+                sortValue);
     }
 
     /** SQL text and its positional parameters, built together so they cannot drift apart. */

@@ -18,6 +18,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -28,37 +36,52 @@ import io.airstay.platform.problem.Params;
 import io.airstay.platform.problem.ResourceNotFoundException;
 import io.airstay.search.rest.dto.PropertyDetail;
 import io.airstay.search.rest.dto.PropertyRequest;
-import io.airstay.search.service.ListingReader;
+import io.airstay.search.service.PropertyReader;
 import io.airstay.search.service.PropertyService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/properties")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "listings", description = "Hosts publish and manage listings; guests read them")
+@Tag(name = "properties", description = "Hosts publish and manage listings; guests read them")
 public class PropertyResource {
 
     static final String ID = "property_id";
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final String PATCH_EXAMPLE = """
+            {"base_price": 135.00, "house_rules": "No parties", "neighborhood": null}""";
+    private static final String PATCH_FIELDS = "Fields of a listing (see PropertyRequest), each optional";
 
     private final PropertyService service;
-    private final ListingReader reader;
+    private final PropertyReader reader;
 
-    public PropertyResource(PropertyService service, ListingReader reader) {
+    public PropertyResource(PropertyService service, PropertyReader reader) {
         this.service = service;
         this.reader = reader;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Publish a listing")
-    public Response create(@NotNull @Valid PropertyRequest body) {
+    @Operation(operationId = "publishProperty", summary = "Publish a listing")
+    @APIResponse(responseCode = "201", description = "Published; its calendar opens shortly after",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The listing's path",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PropertyDetail.class)))
+    public Response create(
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "apartment", value = PropertyRequest.EXAMPLE)))
+            @NotNull @Valid PropertyRequest body) {
         PropertyDetail created = service.create(body);
         return Response.created(URI.create("/api/v1/properties/" + created.propertyId())).entity(created).build();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Listing detail, with rating, review count and booking count")
-    public Uni<Response> get(@RestPath String id, @RestHeader(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+    @Operation(operationId = "getProperty", summary = "Listing detail, with rating, review count and booking count")
+    @APIResponse(responseCode = "200", description = "The listing",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PropertyDetail.class)))
+    @APIResponse(responseCode = "404", description = "No active listing with this id")
+    public Uni<Response> get(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
+            @Parameter(hidden = true) @RestHeader(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         UUID propertyId = Params.uuid(ID, id);
         return reader.detail(propertyId).map(detail -> detail
                 .orElseThrow(() -> new ResourceNotFoundException("Property " + propertyId + " not found"))
@@ -68,23 +91,44 @@ public class PropertyResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a listing")
-    public PropertyDetail replace(@RestPath String id, @NotNull @Valid PropertyRequest body) {
+    @Operation(operationId = "replaceProperty", summary = "Replace a listing")
+    @APIResponse(responseCode = "200", description = "The listing as replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PropertyDetail.class)))
+    @APIResponse(responseCode = "404", description = "No active listing with this id")
+    public PropertyDetail replace(
+            @RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "apartment", value = PropertyRequest.EXAMPLE)))
+            @NotNull @Valid PropertyRequest body) {
         return service.replace(Params.uuid(ID, id), body);
     }
 
     @PATCH
     @Path("/{id}")
-    @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
-    @Operation(summary = "Change some fields of a listing (JSON merge patch)")
-    public PropertyDetail patch(@RestPath String id, @NotNull ObjectNode body) {
+    @Consumes({ MediaType.APPLICATION_JSON, MERGE_PATCH })
+    @Operation(operationId = "patchProperty", summary = "Change some fields of a listing (JSON merge patch, RFC 7396)",
+            description = "The fields given replace the listing's; null resets an optional field to its default. "
+                    + "The result is validated as a whole listing (see publishProperty).")
+    @APIResponse(responseCode = "200", description = "The listing as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PropertyDetail.class)))
+    @APIResponse(responseCode = "404", description = "No active listing with this id")
+    public PropertyDetail patch(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
+            @RequestBody(content = {
+                    @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT, description = PATCH_FIELDS),
+                            examples = @ExampleObject(name = "price and rules", value = PATCH_EXAMPLE)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = PATCH_FIELDS),
+                            examples = @ExampleObject(name = "price and rules", value = PATCH_EXAMPLE)) })
+            @NotNull ObjectNode body) {
         return service.patch(Params.uuid(ID, id), body);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Deactivate a listing: hidden from search and detail, no new bookings")
-    public Response deactivate(@RestPath String id) {
+    @Operation(operationId = "deactivateProperty",
+            summary = "Deactivate a listing: hidden from search and detail, no new bookings")
+    @APIResponse(responseCode = "204", description = "Deactivated")
+    @APIResponse(responseCode = "404", description = "No active listing with this id")
+    public Response deactivate(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
         service.deactivate(Params.uuid(ID, id));
         return Response.noContent().build();
     }

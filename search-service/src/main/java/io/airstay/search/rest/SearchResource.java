@@ -1,5 +1,6 @@
 package io.airstay.search.rest;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,12 +9,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
-import org.jboss.resteasy.reactive.RestQuery;
 
-import io.airstay.search.service.ListingReader;
-import io.airstay.search.service.SearchCriteria;
+import io.airstay.search.rest.dto.SearchQuery;
+import io.airstay.search.rest.dto.SearchResultPage;
+import io.airstay.search.service.PropertyReader;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/properties/search")
@@ -21,23 +26,19 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "search", description = "Guests search active listings")
 public class SearchResource {
 
-    private final ListingReader reader;
+    private final PropertyReader reader;
 
-    public SearchResource(ListingReader reader) {
+    public SearchResource(PropertyReader reader) {
         this.reader = reader;
     }
 
     @GET
-    @Operation(summary = "Search listings; keyset pagination through next_cursor (page is accepted for the first pages)")
-    public Uni<Response> search(@RestQuery String city, @RestQuery("property_type") String propertyType,
-            @RestQuery("num_guests") String numGuests, @RestQuery("min_bedrooms") String minBedrooms,
-            @RestQuery("min_price") String minPrice, @RestQuery("max_price") String maxPrice,
-            @RestQuery("check_in") String checkIn, @RestQuery("check_out") String checkOut,
-            @RestQuery String latitude, @RestQuery String longitude, @RestQuery("radius_km") String radiusKm,
-            @RestQuery String sort, @RestQuery String cursor, @RestQuery String page,
-            @RestQuery("page_size") String pageSize, @RestHeader(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
-        SearchCriteria criteria = SearchCriteria.parse(city, propertyType, numGuests, minBedrooms, minPrice, maxPrice,
-                checkIn, checkOut, latitude, longitude, radiusKm, sort, cursor, page, pageSize);
-        return reader.search(criteria).map(body -> body.toResponse(acceptEncoding));
+    @Operation(operationId = "searchProperties", summary = "Search active listings",
+            description = "Keyset pagination: follow pagination.next_cursor; page numbers reach the first 1,000 results.")
+    @APIResponse(responseCode = "200", description = "A page of listings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResultPage.class)))
+    public Uni<Response> search(@BeanParam SearchQuery query,
+            @Parameter(hidden = true) @RestHeader(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return reader.search(query.criteria()).map(body -> body.toResponse(acceptEncoding));
     }
 }

@@ -13,9 +13,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Pre-populates the cache as the seed asks: the first results page of each popular city and the
- * details of the most booked listings, at start and then periodically (entries already cached are
- * only read, so a warm run costs little).
+ * Pre-populates the cache: the first results page of each popular city and the details of the most
+ * booked properties, at start and then periodically (entries already cached are only read, so a warm
+ * run costs little). docs/architecture.md (Caching) explains the choice.
  */
 @ApplicationScoped
 public class CacheWarmer {
@@ -23,11 +23,11 @@ public class CacheWarmer {
     private static final Logger LOG = Logger.getLogger(CacheWarmer.class);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-    private final ListingReader reader;
+    private final PropertyReader reader;
     private final PropertyRepository properties;
     private final SearchConfig config;
 
-    public CacheWarmer(ListingReader reader, PropertyRepository properties, SearchConfig config) {
+    public CacheWarmer(PropertyReader reader, PropertyRepository properties, SearchConfig config) {
         this.reader = reader;
         this.properties = properties;
         this.config = config;
@@ -39,9 +39,9 @@ public class CacheWarmer {
             reader.search(SearchCriteria.parse(city, null, null, null, null, null, null, null, null, null, null, null,
                     null, null, null)).await().atMost(READ_TIMEOUT);
         }
-        for (UUID id : QuarkusTransaction.requiringNew().call(() -> properties.topListingIds(config.warmTopListings()))) {
+        for (UUID id : QuarkusTransaction.requiringNew().call(() -> properties.mostBookedIds(config.warmTopProperties()))) {
             reader.detail(id).await().atMost(READ_TIMEOUT);
         }
-        LOG.debugf("Cache warmed: %d cities, up to %d listings", config.warmCities().size(), config.warmTopListings());
+        LOG.debugf("Cache warmed: %d cities, up to %d properties", config.warmCities().size(), config.warmTopProperties());
     }
 }

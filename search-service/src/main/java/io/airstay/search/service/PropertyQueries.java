@@ -10,7 +10,9 @@ import io.airstay.platform.json.JsonDocuments;
 import io.airstay.platform.pagination.Page;
 import io.airstay.search.mapping.PropertyMapper;
 import io.airstay.search.repository.PropertyRepository;
+import io.airstay.search.repository.PropertySearch;
 import io.airstay.search.repository.PropertySearchRepository;
+import io.airstay.search.repository.SearchHit;
 import io.airstay.search.rest.dto.SearchResult;
 
 /** Database reads behind the cache; they run on worker threads when the cache misses. */
@@ -36,10 +38,11 @@ public class PropertyQueries {
     }
 
     public String searchDocument(SearchCriteria criteria) {
-        Page<PropertySearchRepository.Row> rows = Page.of(searches.search(criteria), criteria.pageSize(), criteria.page(),
-                last -> SearchCriteria.encodeCursor(criteria.sort(), last.sortValue(), last.result().propertyId()));
-        Page<SearchResult> page = new Page<>(rows.data().stream().map(PropertySearchRepository.Row::result).toList(),
-                rows.pagination());
+        PropertySearch search = criteria.search();
+        Page<SearchHit> hits = Page.of(searches.search(search), search.pageSize(), criteria.page(),
+                last -> SearchCriteria.encodeCursor(search.sort(), last.sortValue(), last.propertyId()));
+        Page<SearchResult> page = new Page<>(hits.data().stream().map(PropertyMapper::toSearchResult).toList(),
+                hits.pagination());
         return json.write(page);
     }
 }

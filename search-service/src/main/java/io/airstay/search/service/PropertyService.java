@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.airstay.contracts.property.PropertyTopic;
 import io.airstay.platform.events.EventCodec;
 import io.airstay.platform.events.EventEnvelope;
 import io.airstay.platform.outbox.Outbox;
@@ -33,17 +34,16 @@ import io.airstay.search.rest.dto.PropertyRequest;
 @ApplicationScoped
 public class PropertyService {
 
-    public static final String TOPIC = "property-events";
     static final String SOURCE = "search-service";
 
     private final PropertyRepository properties;
     private final Outbox outbox;
     private final EventCodec codec;
-    private final ListingCache cache;
+    private final PropertyCache cache;
     private final ObjectMapper mapper;
     private final Validator validator;
 
-    public PropertyService(PropertyRepository properties, Outbox outbox, EventCodec codec, ListingCache cache,
+    public PropertyService(PropertyRepository properties, Outbox outbox, EventCodec codec, PropertyCache cache,
             ObjectMapper mapper, Validator validator) {
         this.properties = properties;
         this.outbox = outbox;
@@ -62,8 +62,8 @@ public class PropertyService {
         property.createdAt = Instant.now();
         property.updatedAt = property.createdAt;
         properties.persistAndFlush(property);
-        announce("property.created", property);
-        cache.listingChanged(property, null);
+        announce(PropertyTopic.CREATED, property);
+        cache.propertyChanged(property, null);
         return PropertyMapper.toDetail(property);
     }
 
@@ -114,15 +114,15 @@ public class PropertyService {
         property.active = false;
         property.updatedAt = Instant.now();
         properties.flush();
-        announce("property.deactivated", property);
-        cache.listingChanged(property, null);
+        announce(PropertyTopic.DEACTIVATED, property);
+        cache.propertyChanged(property, null);
     }
 
     private PropertyDetail updated(Property property, String previousCity) {
         property.updatedAt = Instant.now();
         properties.flush();
-        announce("property.updated", property);
-        cache.listingChanged(property, previousCity);
+        announce(PropertyTopic.UPDATED, property);
+        cache.propertyChanged(property, previousCity);
         return PropertyMapper.toDetail(property);
     }
 
@@ -133,7 +133,7 @@ public class PropertyService {
     }
 
     private void announce(String eventType, Property property) {
-        outbox.publish(TOPIC, EventEnvelope.create(eventType, property.id, property.hostId,
+        outbox.publish(PropertyTopic.NAME, EventEnvelope.create(eventType, property.id, property.hostId,
                 codec.toPayload(PropertyMapper.toFacts(property)), SOURCE));
     }
 

@@ -11,29 +11,17 @@ import java.util.UUID;
 import io.airstay.platform.pagination.Cursors;
 import io.airstay.platform.problem.InvalidFieldException;
 import io.airstay.platform.problem.Params;
+import io.airstay.search.repository.PropertySearch;
+import io.airstay.search.repository.PropertySearch.KeysetPosition;
+import io.airstay.search.repository.SearchSort;
 import io.airstay.search.rest.dto.PropertyTypes;
 
 /**
- * A validated search: every parameter of DESIGN section 5, parsed with a 400 naming the parameter
- * when a value is wrong. {@code after} holds the keyset position decoded from the cursor.
+ * A validated search request: the search the database runs, plus how the client asked for the page
+ * (a page number, or the cursor it followed), which the response's pagination and the cache key echo.
+ * Every parameter is parsed with a 400 naming the parameter when its value is wrong.
  */
-public record SearchCriteria(
-        String city,
-        String propertyType,
-        Integer numGuests,
-        Integer minBedrooms,
-        BigDecimal minPrice,
-        BigDecimal maxPrice,
-        LocalDate checkIn,
-        LocalDate checkOut,
-        Double latitude,
-        Double longitude,
-        Double radiusKm,
-        SearchSort sort,
-        int pageSize,
-        Integer page,
-        String cursor,
-        KeysetPosition after) {
+public record SearchCriteria(PropertySearch search, Integer page, String cursor) {
 
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
@@ -42,10 +30,6 @@ public record SearchCriteria(
     public static final double DEFAULT_RADIUS_KM = 25;
     public static final int MAX_STAY_NIGHTS = 365;
     private static final BigDecimal MAX_PRICE = new BigDecimal("100000");
-
-    /** Where the previous page ended, in the sort's key. */
-    public record KeysetPosition(BigDecimal sortValue, UUID propertyId) {
-    }
 
     public static SearchCriteria parse(String city, String propertyType, String numGuests, String minBedrooms,
             String minPrice, String maxPrice, String checkIn, String checkOut, String latitude, String longitude,
@@ -101,32 +85,24 @@ public record SearchCriteria(
             throw new InvalidFieldException("page", "pages deeper than " + MAX_OFFSET + " results must be reached with cursor");
         }
         KeysetPosition after = cursorValue == null ? null : decodeCursor(cursorValue, order);
+        // Keyset requests have no page number and never skip rows.
+        Integer pageValue = cursorValue == null ? (pageNumber == null ? 1 : pageNumber) : null;
+        int offset = pageValue == null ? 0 : (pageValue - 1) * size;
 
-        return new SearchCriteria(cityValue == null ? null : cityValue.toLowerCase(Locale.ROOT), type, guests, bedrooms,
-                priceFrom, priceTo, from, to, lat, lon, geo ? (radius == null ? DEFAULT_RADIUS_KM : radius.doubleValue()) : null,
-                order, size, cursorValue == null ? (pageNumber == null ? 1 : pageNumber) : null, cursorValue, after);
-    }
-
-    public boolean hasDates() {
-        return checkIn != null;
-    }
-
-    public boolean hasLocation() {
-        return latitude != null;
-    }
-
-    /** Rows to skip for a page-number request (keyset requests never skip; {@code page} is null for them). */
-    public int offset() {
-        return page == null ? 0 : (page - 1) * pageSize;
+        PropertySearch search = new PropertySearch(cityValue == null ? null : cityValue.toLowerCase(Locale.ROOT), type, guests,
+                bedrooms, priceFrom, priceTo, from, to, lat, lon,
+                geo ? (radius == null ? DEFAULT_RADIUS_KM : radius.doubleValue()) : null, order, size, offset, after);
+        return new SearchCriteria(search, pageValue, cursorValue);
     }
 
     /** Every parameter except city and bedrooms (which are in the cache key itself), in one canonical string. */
     public String canonicalRest() {
+        PropertySearch s = search;
         StringJoiner joiner = new StringJoiner("&");
-        joiner.add("type=" + propertyType).add("guests=" + numGuests).add("min=" + plain(minPrice)).add("max=" + plain(maxPrice))
-                .add("in=" + checkIn).add("out=" + checkOut).add("lat=" + latitude).add("lon=" + longitude)
-                .add("r=" + radiusKm).add("sort=" + sort.apiName()).add("size=" + pageSize).add("page=" + page)
-                .add("cursor=" + cursor);
+        joiner.add("type=" + s.propertyType()).add("guests=" + s.numGuests()).add("min=" + plain(s.minPrice()))
+                .add("max=" + plain(s.maxPrice())).add("in=" + s.checkIn()).add("out=" + s.checkOut())
+                .add("lat=" + s.latitude()).add("lon=" + s.longitude()).add("r=" + s.radiusKm())
+                .add("sort=" + s.sort().apiName()).add("size=" + s.pageSize()).add("page=" + page).add("cursor=" + cursor);
         return joiner.toString();
     }
 

@@ -2,6 +2,7 @@ package io.airstay.search.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,11 +17,14 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.airstay.contracts.RecordedEvents;
+import io.airstay.contracts.property.PropertyFacts;
+import io.airstay.contracts.property.PropertyTopic;
 import io.airstay.platform.events.EventCodec;
 import io.airstay.platform.events.EventEnvelope;
 import io.airstay.platform.testing.KafkaTestClient;
 import io.airstay.platform.testing.RealServers;
-import io.airstay.search.Listings;
+import io.airstay.search.PropertyFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -35,17 +39,17 @@ class PropertyEventsTest {
 
     @Test
     void everyChangeIsAnnouncedOnPropertyEventsInOrder() {
-        String city = Listings.uniqueCity("Eventon");
-        UUID id = Listings.create(city, Map.of("base_price", 80, "max_guests", 3));
+        String city = PropertyFixture.uniqueCity("Eventon");
+        UUID id = PropertyFixture.create(city, Map.of("base_price", 80, "max_guests", 3));
         given().contentType(ContentType.JSON).body("{\"base_price\": 95}").patch("/api/v1/properties/" + id)
                 .then().statusCode(200);
         given().delete("/api/v1/properties/" + id).then().statusCode(204);
 
-        List<ConsumerRecord<String, String>> records = KafkaTestClient.readUntil(kafka, "property-events",
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.readUntil(kafka, PropertyTopic.NAME,
                 read -> ours(read, id).size() >= 3, Duration.ofSeconds(30));
 
         List<EventEnvelope> events = ours(records, id);
-        assertEquals(List.of("property.created", "property.updated", "property.deactivated"),
+        assertEquals(List.of(PropertyTopic.CREATED, PropertyTopic.UPDATED, PropertyTopic.DEACTIVATED),
                 events.stream().map(EventEnvelope::eventType).toList());
         JsonNode created = events.get(0).payload();
         assertEquals(city, created.get("city").asText());
@@ -58,6 +62,20 @@ class PropertyEventsTest {
         assertEquals(95, events.get(1).payload().get("base_price").asInt());
         assertEquals(false, events.get(2).payload().get("is_active").asBoolean());
         assertEquals("search-service", events.get(0).metadata().source());
+    }
+
+    /** Contract: search still writes every field of the recorded property events that consumers are tested with. */
+    @Test
+    void payloadsCarryTheRecordedFields() {
+        UUID id = PropertyFixture.create(PropertyFixture.uniqueCity("Contractville"), Map.of());
+        EventEnvelope created = ours(KafkaTestClient.readUntil(kafka, PropertyTopic.NAME, read -> !ours(read, id).isEmpty(),
+                Duration.ofSeconds(30)), id).get(0);
+
+        RecordedEvents.payload(RecordedEvents.envelope(PropertyTopic.CREATED)).fieldNames()
+                .forEachRemaining(field -> assertTrue(created.payload().hasNonNull(field), field));
+        PropertyFacts facts = codec.payload(created, PropertyFacts.class);
+        assertEquals(id, facts.propertyId());
+        assertEquals(4, facts.maxGuests());
     }
 
     private List<EventEnvelope> ours(List<ConsumerRecord<String, String>> records, UUID id) {

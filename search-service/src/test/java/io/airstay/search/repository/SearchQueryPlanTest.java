@@ -55,7 +55,7 @@ class SearchQueryPlanTest {
     }
 
     @Test
-    void seedQueryUsesTheSeedCityIndex() throws SQLException {
+    void cityFilterUsesTheCityActiveIndex() throws SQLException {
         String plan = explain("SELECT * FROM silver.properties WHERE location_city = 'Plan City 7' AND is_active = TRUE LIMIT 20");
         assertTrue(plan.contains("idx_properties_city_active"), plan);
     }
@@ -101,7 +101,7 @@ class SearchQueryPlanTest {
     }
 
     private String explain(SearchCriteria criteria) throws SQLException {
-        PropertySearchRepository.Statement statement = searches.build(criteria);
+        PropertySearchRepository.Statement statement = searches.build(criteria.search());
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement explain = connection.prepareStatement("EXPLAIN " + statement.sql)) {
             for (int i = 0; i < statement.parameters.size(); i++) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.airstay.platform.testing.OperationsEndpoints;
 import io.airstay.platform.testing.RealServers;
-import io.airstay.search.Listings;
+import io.airstay.search.PropertyFixture;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -35,9 +35,9 @@ class OperationsEndpointsTest {
 
     @Test
     void jsonResponsesOverOneKilobyteAreGzipped() {
-        Listings.create("Gzipton", Map.of());
-        Listings.create("Gzipton", Map.of());
-        Listings.create("Gzipton", Map.of());
+        PropertyFixture.create("Gzipton", Map.of());
+        PropertyFixture.create("Gzipton", Map.of());
+        PropertyFixture.create("Gzipton", Map.of());
         given().header("Accept-Encoding", "gzip").get("/api/v1/properties/search?city=Gzipton").then().statusCode(200)
                 .header("Content-Encoding", equalTo("gzip"))
                 .body("data.size()", equalTo(3));

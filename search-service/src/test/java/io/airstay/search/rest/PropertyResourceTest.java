@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.airstay.platform.testing.RealServers;
-import io.airstay.search.Listings;
+import io.airstay.search.PropertyFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -22,9 +22,9 @@ import io.restassured.http.ContentType;
 class PropertyResourceTest {
 
     @Test
-    void createdListingIsReadableWithProjectionsZeroed() {
-        String city = Listings.uniqueCity("Boston");
-        String location = given().contentType(ContentType.JSON).body(Listings.listing(city, Map.of()))
+    void createdPropertyIsReadableWithProjectionsZeroed() {
+        String city = PropertyFixture.uniqueCity("Boston");
+        String location = given().contentType(ContentType.JSON).body(PropertyFixture.request(city, Map.of()))
                 .post("/api/v1/properties").then().statusCode(201)
                 .body("property_id", notNullValue())
                 .body("listing_id", notNullValue())
@@ -44,10 +44,10 @@ class PropertyResourceTest {
 
     @Test
     void updateIsVisibleOnTheNextRead() {
-        UUID id = Listings.create(Listings.uniqueCity("Austin"), Map.of());
+        UUID id = PropertyFixture.create(PropertyFixture.uniqueCity("Austin"), Map.of());
         given().get("/api/v1/properties/" + id).then().statusCode(200).body("title", startsWith("Bright flat"));
 
-        given().contentType(ContentType.JSON).body(Listings.listing("Austin", Map.of("title", "Renovated loft", "base_price", 99.5)))
+        given().contentType(ContentType.JSON).body(PropertyFixture.request("Austin", Map.of("title", "Renovated loft", "base_price", 99.5)))
                 .put("/api/v1/properties/" + id).then().statusCode(200).body("title", equalTo("Renovated loft"));
 
         given().get("/api/v1/properties/" + id).then().statusCode(200)
@@ -58,7 +58,7 @@ class PropertyResourceTest {
 
     @Test
     void patchChangesOnlyTheGivenFields() {
-        UUID id = Listings.create(Listings.uniqueCity("Denver"), Map.of());
+        UUID id = PropertyFixture.create(PropertyFixture.uniqueCity("Denver"), Map.of());
         given().contentType("application/merge-patch+json").body("{\"max_guests\": 6, \"house_rules\": \"No parties\"}")
                 .patch("/api/v1/properties/" + id).then().statusCode(200).body("max_guests", equalTo(6));
 
@@ -69,15 +69,15 @@ class PropertyResourceTest {
     }
 
     @Test
-    void deactivatedListingIsGone() {
-        UUID id = Listings.create(Listings.uniqueCity("Seattle"), Map.of());
+    void deactivatedPropertyIsGone() {
+        UUID id = PropertyFixture.create(PropertyFixture.uniqueCity("Seattle"), Map.of());
         given().get("/api/v1/properties/" + id).then().statusCode(200);
 
         given().delete("/api/v1/properties/" + id).then().statusCode(204);
 
         given().get("/api/v1/properties/" + id).then().statusCode(404).contentType(startsWith("application/problem+json"));
         given().delete("/api/v1/properties/" + id).then().statusCode(404);
-        given().contentType(ContentType.JSON).body(Listings.listing("Seattle", Map.of()))
+        given().contentType(ContentType.JSON).body(PropertyFixture.request("Seattle", Map.of()))
                 .put("/api/v1/properties/" + id).then().statusCode(404);
     }
 
@@ -91,14 +91,14 @@ class PropertyResourceTest {
 
     @Test
     void badBodiesAre400sNamingTheFieldAndWriteNothing() {
-        String city = Listings.uniqueCity("Nowhere");
-        assertRejected(Listings.listing(city, Map.of("base_price", -10)), "base_price");
-        assertRejected(Listings.listing(city, Map.of("max_guests", 0)), "max_guests");
-        assertRejected(Listings.listing(city, Map.of("property_type", "spaceship")), "property_type");
-        assertRejected(Listings.listing(city, Map.of("latitude", 123.0)), "latitude");
-        assertRejected(Listings.listing(city, Map.of("minimum_nights", 10, "maximum_nights", 5)), "minimum_nights");
-        assertRejected(Listings.listing(city, Map.of("bedrooms", "two")), "bedrooms");
-        Map<String, Object> missingTitle = Listings.listing(city, Map.of());
+        String city = PropertyFixture.uniqueCity("Nowhere");
+        assertRejected(PropertyFixture.request(city, Map.of("base_price", -10)), "base_price");
+        assertRejected(PropertyFixture.request(city, Map.of("max_guests", 0)), "max_guests");
+        assertRejected(PropertyFixture.request(city, Map.of("property_type", "spaceship")), "property_type");
+        assertRejected(PropertyFixture.request(city, Map.of("latitude", 123.0)), "latitude");
+        assertRejected(PropertyFixture.request(city, Map.of("minimum_nights", 10, "maximum_nights", 5)), "minimum_nights");
+        assertRejected(PropertyFixture.request(city, Map.of("bedrooms", "two")), "bedrooms");
+        Map<String, Object> missingTitle = PropertyFixture.request(city, Map.of());
         missingTitle.remove("title");
         assertRejected(missingTitle, "title");
 
@@ -109,7 +109,7 @@ class PropertyResourceTest {
 
     @Test
     void badPatchesAre400s() {
-        UUID id = Listings.create(Listings.uniqueCity("Portland"), Map.of());
+        UUID id = PropertyFixture.create(PropertyFixture.uniqueCity("Portland"), Map.of());
         given().contentType(ContentType.JSON).body("{\"base_price\": -1}").patch("/api/v1/properties/" + id)
                 .then().statusCode(400).body("errors[0].field", equalTo("base_price"));
         given().contentType(ContentType.JSON).body("{\"bedrooms\": \"many\"}").patch("/api/v1/properties/" + id)

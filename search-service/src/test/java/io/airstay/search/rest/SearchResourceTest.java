@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import io.airstay.platform.pagination.Cursors;
 import io.airstay.platform.testing.RealServers;
-import io.airstay.search.Listings;
+import io.airstay.search.PropertyFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -37,18 +37,18 @@ class SearchResourceTest {
 
     private static final String SEARCH = "/api/v1/properties/search";
     /** 25 listings in one city, with varied guests, bedrooms, prices, types and positions. */
-    private final String city = Listings.uniqueCity("Springfield");
+    private final String city = PropertyFixture.uniqueCity("Springfield");
     private final List<UUID> all = new ArrayList<>();
     private UUID farAway;
 
     /** Runs before the first test (not in @BeforeAll: the HTTP port of the test is known only then). */
     @BeforeEach
-    void publishListingsOnce() {
+    void publishPropertiesOnce() {
         if (!all.isEmpty()) {
             return;
         }
         for (int i = 0; i < 25; i++) {
-            all.add(Listings.create(city, Map.of(
+            all.add(PropertyFixture.create(city, Map.of(
                     "max_guests", 1 + i % 6,
                     "bedrooms", i % 4,
                     "base_price", 50 + (i * 17) % 400,
@@ -57,7 +57,7 @@ class SearchResourceTest {
                     "latitude", 40.0 + i * 0.0009,
                     "longitude", -75.0)));
         }
-        farAway = Listings.create(city, Map.of("latitude", 41.0, "longitude", -75.0, "base_price", 75));
+        farAway = PropertyFixture.create(city, Map.of("latitude", 41.0, "longitude", -75.0, "base_price", 75));
         all.add(farAway);
     }
 
@@ -69,7 +69,7 @@ class SearchResourceTest {
     }
 
     @Test
-    void resultsCarryTheEarlierImplementationsFields() {
+    void resultsCarryEverySearchResultField() {
         JsonPath first = given().get(SEARCH + "?city=" + city + "&page_size=1").then().statusCode(200)
                 .extract().jsonPath();
         Map<String, Object> result = first.getMap("data[0]");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.airstay.platform.testing.RealServers;
 import io.airstay.platform.testing.RedisTestResource;
-import io.airstay.search.Listings;
+import io.airstay.search.PropertyFixture;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -40,8 +40,8 @@ class SearchCacheTest {
 
     @Test
     void secondIdenticalSearchIsACacheHit() {
-        String city = Listings.uniqueCity("Hitsville");
-        Listings.create(city, Map.of());
+        String city = PropertyFixture.uniqueCity("Hitsville");
+        PropertyFixture.create(city, Map.of());
         double hits = count("search", "hit");
         double misses = count("search", "miss");
 
@@ -54,9 +54,9 @@ class SearchCacheTest {
     }
 
     @Test
-    void listingChangesRetireCachedSearchesAndDetailAtOnce() {
-        String city = Listings.uniqueCity("Changeville");
-        UUID id = Listings.create(city, Map.of("base_price", 100));
+    void propertyChangesRetireCachedSearchesAndDetailAtOnce() {
+        String city = PropertyFixture.uniqueCity("Changeville");
+        UUID id = PropertyFixture.create(city, Map.of("base_price", 100));
         given().get(SEARCH + "?city=" + city).then().statusCode(200).body("data[0].base_price", equalTo(100f));
         given().get("/api/v1/properties/" + id).then().statusCode(200).body("base_price", equalTo(100f));
         awaitKeys("v1:api:search:" + city.toLowerCase() + ":_:g*");
@@ -75,8 +75,8 @@ class SearchCacheTest {
 
     @Test
     void redisDownStillAnswersFromPostgres() {
-        String city = Listings.uniqueCity("Outageville");
-        UUID id = Listings.create(city, Map.of());
+        String city = PropertyFixture.uniqueCity("Outageville");
+        UUID id = PropertyFixture.create(city, Map.of());
         RedisTestResource.stopServer();
         try {
             given().get(SEARCH + "?city=" + city).then().statusCode(200).body("data.size()", equalTo(1));
@@ -90,8 +90,8 @@ class SearchCacheTest {
     }
 
     @Test
-    void warmingCachesPopularCitiesAndTopListings() {
-        UUID id = Listings.create("Miami", Map.of());
+    void warmingCachesPopularCitiesAndMostBookedProperties() {
+        UUID id = PropertyFixture.create("Miami", Map.of());
         QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("UPDATE silver.properties SET booking_count = 1000000 WHERE property_id = ?1")
                 .setParameter(1, id).executeUpdate());

@@ -16,4 +16,10 @@ public record BookingRequest(
         @NotNull LocalDate checkOutDate,
         @NotNull @Min(1) @Max(50) Integer numGuests,
         @Size(max = 2_000) String specialRequests) {
+
+    /** A request as the API documentation shows it. */
+    public static final String EXAMPLE = """
+            {"property_id": "3f2b8c1e-7d4a-4e59-9c61-2a8f0b7d5e13", "guest_id": "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9",
+             "check_in_date": "2030-07-01", "check_out_date": "2030-07-04", "num_guests": 2,
+             "special_requests": "Arriving late, around 23:00"}""";
 }

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** A booking as the API shows it (fields of the earlier implementation). Prices are set once confirmed. */
+/** A booking as the API shows it. Prices are set once confirmed. */
 @RegisterForReflection
 public record BookingView(
         UUID bookingId,
@@ -15,17 +17,17 @@ public record BookingView(
         UUID guestId,
         LocalDate checkInDate,
         LocalDate checkOutDate,
-        Integer nights,
+        @Schema(nullable = true) Integer nights,
         int numGuests,
-        BigDecimal basePrice,
-        BigDecimal cleaningFee,
-        BigDecimal serviceFee,
-        BigDecimal totalPrice,
-        String bookingStatus,
-        String specialRequests,
+        @Schema(nullable = true, description = "Set once confirmed, as are the other prices") BigDecimal basePrice,
+        @Schema(nullable = true) BigDecimal cleaningFee,
+        @Schema(nullable = true) BigDecimal serviceFee,
+        @Schema(nullable = true) BigDecimal totalPrice,
+        @Schema(enumeration = { "PENDING", "CONFIRMED", "REJECTED", "CANCELED", "COMPLETED" }) String bookingStatus,
+        @Schema(nullable = true) String specialRequests,
         Instant createdAt,
-        Instant confirmedAt,
-        Instant canceledAt,
-        String cancellationReason,
-        String rejectionReason) {
+        @Schema(nullable = true) Instant confirmedAt,
+        @Schema(nullable = true) Instant canceledAt,
+        @Schema(nullable = true) String cancellationReason,
+        @Schema(nullable = true) String rejectionReason) {
 }

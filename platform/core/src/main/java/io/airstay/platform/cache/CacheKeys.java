@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The seed's key design: hierarchical, colon-separated, prefixed with a version to retire a whole layout at once. */
+/** Keys are hierarchical, colon-separated, prefixed with a version to retire a whole layout at once (docs/architecture.md#caching). */
 public final class CacheKeys {
 
     public static final String VERSION = "v1";

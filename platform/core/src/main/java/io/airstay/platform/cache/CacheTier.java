@@ -2,7 +2,7 @@ package io.airstay.platform.cache;
 
 import java.time.Duration;
 
-/** The seed's TTL tiers. TTL is only the backstop: writes invalidate what they change. */
+/** TTL tiers by how fast data changes. TTL is only the backstop: writes invalidate what they change. */
 public enum CacheTier {
     /** Listing details. */
     STATIC(Duration.ofHours(24)),

@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
  */
 public final class JsonBody {
 
-    /** The seed's GZip minimum_size (1000), rounded to the kilobyte. */
+    /** Below about a kilobyte, gzip saves too little to pay for itself (docs/decisions/0004-compressed-cache-bodies.md). */
     public static final int MINIMUM_COMPRESSED_SIZE = 1024;
     private static final Pattern ZERO_QUALITY = Pattern.compile("(?i)\\s*q\\s*=\\s*0(\\.0*)?\\s*");
 

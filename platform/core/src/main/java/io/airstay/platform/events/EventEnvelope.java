@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The envelope every event travels in (DESIGN section 6). Field names are those of the earlier
- * implementation; unknown fields are ignored so producers can add fields without breaking consumers.
+ * The envelope every event travels in (docs/events.md#envelope). Unknown fields are ignored so producers
+ * can add fields without breaking consumers.
  */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)

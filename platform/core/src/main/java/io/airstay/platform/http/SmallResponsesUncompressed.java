@@ -8,7 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.airstay.platform.cache.JsonBody;
 
 /**
- * Leaves bodies under 1 KB uncompressed (the seed's GZip minimum_size=1000): gzip would make them
+ * Leaves bodies under 1 KB uncompressed ({@link JsonBody#MINIMUM_COMPRESSED_SIZE}): gzip would make them
  * larger and costs CPU per request. Vert.x has no size threshold of its own; "identity" tells it to
  * skip compression for this response. Responses that chose their encoding already (e.g. a {@link JsonBody}
  * stored compressed) are left as they are.

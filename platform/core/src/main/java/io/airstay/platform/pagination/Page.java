@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The list shape of every API (DESIGN section 5): {@code {data:[...], pagination:{...}}}.
+ * The list shape of every API (docs/api.md#conventions): {@code {data:[...], pagination:{...}}}.
  * {@code next_cursor} is present when {@code has_next}; {@code page} only echoes a page-number request.
  */
 @RegisterForReflection

@@ -21,6 +21,7 @@ import java.util.zip.GZIPInputStream;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.airstay.platform.testapp.NoteResource;
@@ -48,6 +49,12 @@ class JsonCacheTest {
     MeterRegistry registry;
     @Inject
     RedisDataSource redis;
+
+    /** Opening the pool's first Redis connection can outlast the cache timeout on a busy machine: open it first. */
+    @BeforeEach
+    void connectToRedis() {
+        redis.execute("PING");
+    }
 
     @Test
     void secondReadIsAHitAndDoesNotLoadAgain() {
@@ -171,7 +178,7 @@ class JsonCacheTest {
             long began = System.nanoTime();
             given().get("/test/cached/" + key).then().statusCode(200).body("key", equalTo(key));
             long tookMillis = (System.nanoTime() - began) / 1_000_000;
-            assertTrue(tookMillis < 2500, "answered from the source after the 250 ms timeout, not after the pause: "
+            assertTrue(tookMillis < 2500, "answered from the source after the cache timeout, not after the pause: "
                     + tookMillis + " ms");
             assertTrue(registry.counter("cache.errors").count() > errorsBefore, "the timeout is counted");
         } finally {

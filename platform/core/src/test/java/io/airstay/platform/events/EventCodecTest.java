@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.airstay.contracts.booking.BookingTopic;
+import io.airstay.contracts.review.ReviewTopic;
 import io.airstay.platform.json.SnakeCaseObjectMapper;
 
 class EventCodecTest {
@@ -29,13 +31,13 @@ class EventCodecTest {
     @Test
     void envelopeUsesTheEarlierImplementationsFieldNames() throws Exception {
         UUID property = UUID.randomUUID();
-        EventEnvelope event = EventEnvelope.create("booking.requested", property, UUID.randomUUID(),
+        EventEnvelope event = EventEnvelope.create(BookingTopic.REQUESTED, property, UUID.randomUUID(),
                 codec.toPayload(Map.of("nights", 3)), "booking-service");
 
         JsonNode json = mapper.readTree(codec.encode(event));
 
         assertEquals(event.eventId().toString(), json.get("event_id").asText());
-        assertEquals("booking.requested", json.get("event_type").asText());
+        assertEquals(BookingTopic.REQUESTED, json.get("event_type").asText());
         assertTrue(json.get("event_timestamp").asText().endsWith("Z"), "UTC ISO-8601 timestamp");
         assertEquals(property.toString(), json.get("property_id").asText());
         assertTrue(json.hasNonNull("user_id"));
@@ -46,7 +48,7 @@ class EventCodecTest {
 
     @Test
     void decodingRoundTripsAndIgnoresUnknownFields() {
-        EventEnvelope event = EventEnvelope.create("review.submitted", UUID.randomUUID(), null,
+        EventEnvelope event = EventEnvelope.create(ReviewTopic.SUBMITTED, UUID.randomUUID(), null,
                 codec.toPayload(Map.of("rating", 5)), "review-service");
         String withExtras = codec.encode(event).replaceFirst("\\{", "{\"added_later\":{\"x\":1},")
                 .replace("\"version\":1", "\"version\":1,\"region\":\"eu\"");

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 import io.airstay.platform.cache.CacheTier;
@@ -55,6 +56,8 @@ public class NoteResource {
 
     @GET
     @Path("/notes/{id}")
+    @APIResponse(responseCode = "200", description = "The note")
+    @APIResponse(responseCode = "404", description = "No note with this id")
     public NoteRequest missing(@PathParam("id") String id) {
         throw new ResourceNotFoundException("Note " + id + " not found");
     }

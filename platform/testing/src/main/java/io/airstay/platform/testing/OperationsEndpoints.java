@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.hasKey;
 
 import io.restassured.response.ValidatableResponse;
 
-/** Assertions on the operations endpoints every service serves (DESIGN section 3), for each service's tests. */
+/** Assertions on the operations endpoints every service serves (health, metrics, OpenAPI), for each service's tests. */
 public final class OperationsEndpoints {
 
     private OperationsEndpoints() {

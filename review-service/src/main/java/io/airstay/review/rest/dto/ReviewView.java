@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** A review as lists show it (fields of the earlier implementation, plus the sub-ratings). */
+/** A review as lists show it, with its sub-ratings. */
 @RegisterForReflection
 public record ReviewView(
         UUID reviewId,
@@ -14,14 +16,14 @@ public record ReviewView(
         UUID bookingId,
         UUID guestId,
         int rating,
-        Short cleanlinessRating,
-        Short accuracyRating,
-        Short communicationRating,
-        Short locationRating,
-        Short valueRating,
-        String reviewText,
+        @Schema(nullable = true) Short cleanlinessRating,
+        @Schema(nullable = true) Short accuracyRating,
+        @Schema(nullable = true) Short communicationRating,
+        @Schema(nullable = true) Short locationRating,
+        @Schema(nullable = true) Short valueRating,
+        @Schema(nullable = true) String reviewText,
         String reviewLanguage,
-        BigDecimal sentimentScore,
-        String sentimentLabel,
+        @Schema(description = "From -1 (negative) to 1 (positive)") BigDecimal sentimentScore,
+        @Schema(enumeration = { "positive", "neutral", "negative" }) String sentimentLabel,
         Instant createdAt) {
 }

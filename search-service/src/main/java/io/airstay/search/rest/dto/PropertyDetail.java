@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Listing detail (GET /api/v1/properties/{id}). {@code rating} is null until the first review. */
@@ -15,7 +17,7 @@ public record PropertyDetail(
         UUID hostId,
         String propertyType,
         String title,
-        String description,
+        @Schema(nullable = true) String description,
         int bedrooms,
         BigDecimal bathrooms,
         int beds,
@@ -23,13 +25,13 @@ public record PropertyDetail(
         BigDecimal basePrice,
         BigDecimal cleaningFee,
         List<String> amenities,
-        String houseRules,
-        String locationAddress,
+        @Schema(nullable = true) String houseRules,
+        @Schema(nullable = true) String locationAddress,
         String locationCity,
-        String locationState,
+        @Schema(nullable = true) String locationState,
         String locationCountry,
-        String locationZipcode,
-        String neighborhood,
+        @Schema(nullable = true) String locationZipcode,
+        @Schema(nullable = true) String neighborhood,
         double latitude,
         double longitude,
         List<String> propertyImages,
@@ -38,7 +40,7 @@ public record PropertyDetail(
         int maximumNights,
         String cancellationPolicy,
         boolean hostIsSuperhost,
-        BigDecimal rating,
+        @Schema(nullable = true) BigDecimal rating,
         int reviewCount,
         int bookingCount,
         boolean isActive,

@@ -3,9 +3,11 @@ package io.airstay.search.rest.dto;
 import java.math.BigDecimal;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** One listing in search results (fields of the earlier implementation). */
+/** One listing in search results. */
 @RegisterForReflection
 public record SearchResult(
         UUID propertyId,
@@ -13,14 +15,14 @@ public record SearchResult(
         String title,
         String propertyType,
         String city,
-        String neighborhood,
+        @Schema(nullable = true) String neighborhood,
         int bedrooms,
         BigDecimal bathrooms,
         int maxGuests,
         BigDecimal basePrice,
         int amenitiesCount,
-        BigDecimal rating,
+        @Schema(nullable = true) BigDecimal rating,
         int reviewCount,
-        String primaryImage,
-        Double distanceKm) {
+        @Schema(nullable = true) String primaryImage,
+        @Schema(nullable = true, description = "Kilometres from latitude/longitude, when the search gave them") Double distanceKm) {
 }

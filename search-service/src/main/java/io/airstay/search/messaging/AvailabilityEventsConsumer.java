@@ -1,0 +1,33 @@
+package io.airstay.search.messaging;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.airstay.contracts.availability.AvailabilityTopic;
+import io.airstay.platform.events.EventEnvelope;
+import io.airstay.platform.messaging.IdempotentConsumer;
+import io.airstay.search.service.UnavailableNightsProjection;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** availability-events keep the nights each property cannot be booked; each event is applied once. */
+@ApplicationScoped
+public class AvailabilityEventsConsumer {
+
+    private final IdempotentConsumer consumer;
+    private final Map<String, Consumer<EventEnvelope>> handlers;
+
+    public AvailabilityEventsConsumer(IdempotentConsumer consumer, UnavailableNightsProjection nights) {
+        this.consumer = consumer;
+        this.handlers = Map.of(AvailabilityTopic.UPDATED, nights::availabilityUpdated);
+    }
+
+    @Incoming(AvailabilityTopic.NAME)
+    @Blocking
+    public void onAvailabilityEvent(String message) {
+        consumer.process("search.availability", message, handlers);
+    }
+}

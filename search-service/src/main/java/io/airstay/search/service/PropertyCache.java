@@ -1,0 +1,97 @@
+package io.airstay.search.service;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.airstay.platform.cache.CacheKeys;
+import io.airstay.platform.cache.CacheTier;
+import io.airstay.platform.cache.JsonBody;
+import io.airstay.platform.cache.JsonCache;
+import io.airstay.platform.json.JsonDocuments;
+import io.airstay.search.mapping.PropertyMapper;
+import io.airstay.search.model.Property;
+import io.airstay.search.repository.PropertySearch;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * search-service's cache layout (docs/architecture.md, Caching):
+ * <ul>
+ * <li>{@code v1:property:{id}}: property detail, static tier, rewritten after each committed change;</li>
+ * <li>{@code v1:api:search:{city}:{bedrooms}:g{generations}:{hash}}: a results page, dynamic tier.
+ * A property change bumps the properties generation of its city and of "any city" ({@code _});
+ * an availability change bumps only the availability generation, which only date searches use.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class PropertyCache {
+
+    static final String ANY_CITY = "_";
+
+    private final JsonCache cache;
+    private final JsonDocuments json;
+
+    public PropertyCache(JsonCache cache, JsonDocuments json) {
+        this.cache = cache;
+        this.json = json;
+    }
+
+    public Uni<Optional<JsonBody>> detail(UUID id, Supplier<Optional<String>> loader) {
+        return cache.get("property", detailKey(id), CacheTier.STATIC, loader);
+    }
+
+    public Uni<JsonBody> search(SearchCriteria criteria, Supplier<String> loader) {
+        PropertySearch search = criteria.search();
+        String city = cityKey(search.city());
+        List<String> generations = search.hasDates()
+                ? List.of(propertiesGeneration(city), availabilityGeneration(city))
+                : List.of(propertiesGeneration(city));
+        String bedrooms = search.minBedrooms() == null ? "_" : search.minBedrooms().toString();
+        String prefix = CacheKeys.key("api", "search", city, bedrooms, "g");
+        String suffix = ":" + CacheKeys.hash(criteria.canonicalRest());
+        return cache.getGenerational("search", generations, prefix, suffix, CacheTier.DYNAMIC, () -> Optional.of(loader.get()))
+                .map(Optional::orElseThrow);
+    }
+
+    /** After commit: the listing's detail is replaced (or marked absent) and searches that could show it are retired. */
+    public void propertyChanged(Property property, String previousCity) {
+        refreshDetail(property);
+        cache.bumpGenerationAfterCommit(propertiesGeneration(cityKey(property.city)));
+        if (previousCity != null && !cityKey(previousCity).equals(cityKey(property.city))) {
+            cache.bumpGenerationAfterCommit(propertiesGeneration(cityKey(previousCity)));
+        }
+        cache.bumpGenerationAfterCommit(propertiesGeneration(ANY_CITY));
+    }
+
+    /** After commit: the detail shows new figures that search results do not carry (e.g. the booking count). */
+    public void refreshDetail(Property property) {
+        cache.putAfterCommit(detailKey(property.id),
+                property.active ? Optional.of(json.write(PropertyMapper.toDetail(property))) : Optional.empty(), CacheTier.STATIC);
+    }
+
+    /** After commit: date searches of the listing's city (and of any city) are retired. */
+    public void availabilityChanged(String city) {
+        cache.bumpGenerationAfterCommit(availabilityGeneration(cityKey(city)));
+        cache.bumpGenerationAfterCommit(availabilityGeneration(ANY_CITY));
+    }
+
+    static String detailKey(UUID id) {
+        return CacheKeys.key("property", id);
+    }
+
+    static String propertiesGeneration(String cityKey) {
+        return CacheKeys.key("gen", "search", cityKey);
+    }
+
+    static String availabilityGeneration(String cityKey) {
+        return CacheKeys.key("gen", "search-dates", cityKey);
+    }
+
+    static String cityKey(String city) {
+        return city == null ? ANY_CITY : city.trim().toLowerCase(Locale.ROOT);
+    }
+}
