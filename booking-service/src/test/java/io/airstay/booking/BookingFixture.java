@@ -78,6 +78,21 @@ public class BookingFixture {
         KafkaTestClient.send(kafka, topic, key.toString(), envelope.toString());
     }
 
+    /**
+     * A booking waiting for availability's answer, stored as the saga's first step leaves it but announced to nobody:
+     * availability never hears of it, so only the events a test sends settle it.
+     */
+    public UUID pendingBooking(UUID propertyId, LocalDate checkIn, LocalDate checkOut) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                INSERT INTO silver.bookings (booking_id, property_id, guest_id, check_in_date, check_out_date, num_guests,
+                    cleaning_fee, booking_status)
+                VALUES (?1, ?2, ?3, ?4, ?5, 2, 25, 'PENDING')""")
+                .setParameter(1, id).setParameter(2, propertyId).setParameter(3, UUID.randomUUID())
+                .setParameter(4, checkIn).setParameter(5, checkOut).executeUpdate());
+        return id;
+    }
+
     public String availabilityUrl() {
         return availabilityUrl;
     }

@@ -30,6 +30,7 @@ public final class EventCatalog {
             new EventType(BookingTopic.NAME, BookingTopic.REJECTED, BookingFacts.class),
             new EventType(BookingTopic.NAME, BookingTopic.CANCELED, BookingFacts.class),
             new EventType(BookingTopic.NAME, BookingTopic.COMPLETED, BookingFacts.class),
+            new EventType(BookingTopic.NAME, BookingTopic.EXPIRED, BookingFacts.class),
             new EventType(AvailabilityTopic.NAME, AvailabilityTopic.HELD, NightsHeld.class),
             new EventType(AvailabilityTopic.NAME, AvailabilityTopic.REJECTED, HoldRejected.class),
             new EventType(AvailabilityTopic.NAME, AvailabilityTopic.RELEASED, NightsReleased.class),

@@ -22,24 +22,28 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class BookingEventsConsumer {
 
     private final IdempotentConsumer consumer;
-    private final Map<String, Consumer<EventEnvelope>> handlers;
+    private final Map<String, Consumer<List<EventEnvelope>>> handlers;
 
     public BookingEventsConsumer(IdempotentConsumer consumer, HoldService holds, EventCodec codec) {
         this.consumer = consumer;
-        Consumer<EventEnvelope> release = event -> holds.release(codec.payload(event, BookingFacts.class).bookingId());
+        Consumer<List<EventEnvelope>> release = IdempotentConsumer.oneByOne(
+                event -> holds.release(codec.payload(event, BookingFacts.class).bookingId()));
         this.handlers = Map.of(
-                BookingTopic.REQUESTED, event -> {
-                    BookingFacts request = codec.payload(event, BookingFacts.class);
-                    if (event.propertyId() == null || request.bookingId() == null) {
-                        throw new MalformedEventException(event.eventType() + " " + event.eventId() + " lacks ids", null);
-                    }
-                    holds.hold(event.propertyId(), event.userId(), request);
-                },
+                BookingTopic.REQUESTED, requests -> holds.holdAll(requests.stream().map(event -> holdRequest(event, codec)).toList()),
                 BookingTopic.CANCELED, release,
-                BookingTopic.REJECTED, release);
+                BookingTopic.REJECTED, release,
+                BookingTopic.EXPIRED, release);
     }
 
-    /** Batched: a burst of booking requests (a storm on one property) is decided in one transaction. */
+    private static HoldService.HoldRequest holdRequest(EventEnvelope event, EventCodec codec) {
+        BookingFacts request = codec.payload(event, BookingFacts.class);
+        if (event.propertyId() == null || request.bookingId() == null) {
+            throw new MalformedEventException(event.eventType() + " " + event.eventId() + " lacks ids", null);
+        }
+        return new HoldService.HoldRequest(event.propertyId(), event.userId(), request);
+    }
+
+    /** Batched: a poll of booking requests is decided as a set, in one transaction (HoldService#holdAll). */
     @Incoming(BookingTopic.NAME)
     @Blocking
     public void onBookingEvents(List<String> messages) {

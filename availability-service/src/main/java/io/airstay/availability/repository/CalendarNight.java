@@ -10,4 +10,9 @@ public record CalendarNight(LocalDate date, BigDecimal price, int minimumNights,
     public boolean available() {
         return bookingId == null && !blocked;
     }
+
+    /** This night as it is once the booking holds it. */
+    public CalendarNight heldBy(UUID holder) {
+        return new CalendarNight(date, price, minimumNights, holder, blocked);
+    }
 }

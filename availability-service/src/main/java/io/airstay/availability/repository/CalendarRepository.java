@@ -1,14 +1,24 @@
 package io.airstay.availability.repository;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 /**
  * Set-based SQL over {@code silver.availability_calendar}. Every method runs in the caller's transaction;
@@ -94,15 +104,48 @@ public class CalendarRepository {
                 FOR UPDATE""", propertyId, from, to);
     }
 
-    /** Gives the free nights of [from, to) to the booking; returns how many it took. Call after {@link #lockRange}. */
-    public int hold(UUID propertyId, UUID bookingId, LocalDate from, LocalDate to) {
-        return entityManager.createNativeQuery("""
-                UPDATE silver.availability_calendar SET booking_id = ?2, updated_at = now()
-                WHERE property_id = ?1 AND calendar_date >= ?3 AND calendar_date < ?4
-                  AND booking_id IS NULL AND NOT blocked""")
-                .setParameter(1, propertyId).setParameter(2, bookingId)
-                .setParameter(3, Date.valueOf(from)).setParameter(4, Date.valueOf(to))
-                .executeUpdate();
+    /**
+     * The nights of every stay, locked until the transaction ends, with one statement: per listing, oldest first.
+     * Locks are taken in (listing, date) order whatever the order of the stays, so concurrent sets of holds queue
+     * behind each other instead of deadlocking.
+     */
+    public Map<UUID, NavigableMap<LocalDate, CalendarNight>> lockStays(List<Stay> stays) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT c.property_id, c.calendar_date, c.price, c.minimum_nights, c.booking_id, c.blocked
+                    FROM unnest(?, ?, ?) AS s(property_id, check_in, check_out)
+                    JOIN silver.availability_calendar c ON c.property_id = s.property_id
+                         AND c.calendar_date >= s.check_in AND c.calendar_date < s.check_out
+                    ORDER BY c.property_id, c.calendar_date
+                    FOR UPDATE OF c""")) {
+                bindStays(connection, select, stays);
+                Map<UUID, NavigableMap<LocalDate, CalendarNight>> nights = new HashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        LocalDate date = rows.getObject(2, LocalDate.class);
+                        nights.computeIfAbsent(rows.getObject(1, UUID.class), id -> new TreeMap<>()).put(date,
+                                new CalendarNight(date, rows.getBigDecimal(3), rows.getInt(4), rows.getObject(5, UUID.class),
+                                        rows.getBoolean(6)));
+                    }
+                }
+                return nights;
+            }
+        });
+    }
+
+    /** Gives each stay's free nights to its booking, with one statement; returns how many nights were taken. */
+    public int holdAll(List<Stay> stays) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE silver.availability_calendar c SET booking_id = s.booking_id, updated_at = now()
+                    FROM unnest(?, ?, ?, ?) AS s(property_id, check_in, check_out, booking_id)
+                    WHERE c.property_id = s.property_id AND c.calendar_date >= s.check_in AND c.calendar_date < s.check_out
+                      AND c.booking_id IS NULL AND NOT c.blocked""")) {
+                bindStays(connection, update, stays);
+                update.setArray(4, connection.createArrayOf("uuid", stays.stream().map(Stay::bookingId).toArray()));
+                return update.executeUpdate();
+            }
+        });
     }
 
     /** Frees exactly the nights the booking holds; returns them (empty when it holds none). */
@@ -153,6 +196,17 @@ public class CalendarRepository {
                 .getResultList();
         return rows.stream().map(row -> new CalendarNight(toLocalDate(row[0]), (BigDecimal) row[1],
                 ((Number) row[2]).intValue(), (UUID) row[3], (Boolean) row[4])).toList();
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
+    }
+
+    /** Binds the stays as the first three parameters: arrays of listing ids, check-ins and check-outs. */
+    private static void bindStays(Connection connection, PreparedStatement statement, List<Stay> stays) throws SQLException {
+        statement.setArray(1, connection.createArrayOf("uuid", stays.stream().map(Stay::propertyId).toArray()));
+        statement.setArray(2, connection.createArrayOf("date", stays.stream().map(stay -> Date.valueOf(stay.checkIn())).toArray()));
+        statement.setArray(3, connection.createArrayOf("date", stays.stream().map(stay -> Date.valueOf(stay.checkOut())).toArray()));
     }
 
     private static LocalDate toLocalDate(Object value) {

@@ -1,6 +1,7 @@
 package io.airstay.availability.service;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +34,27 @@ public class AvailabilityEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String eventType, UUID propertyId, UUID userId, Object payload) {
-        outbox.publish(AvailabilityTopic.NAME,
-                EventEnvelope.create(eventType, propertyId, userId, codec.toPayload(payload), SOURCE));
+        outbox.publish(AvailabilityTopic.NAME, envelope(eventType, propertyId, userId, payload));
+    }
+
+    /** Queues the events with one statement, in order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(List<EventEnvelope> announced) {
+        outbox.publishAll(AvailabilityTopic.NAME, announced);
+    }
+
+    public EventEnvelope envelope(String eventType, UUID propertyId, UUID userId, Object payload) {
+        return EventEnvelope.create(eventType, propertyId, userId, codec.toPayload(payload), SOURCE);
+    }
+
+    /**
+     * A stay's nights [from, to) were just held, so all of them are unavailable: their {@code availability.updated},
+     * to publish with {@link #publishAll}, without reading them back; retires the listing's cached ranges at commit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope nightsTaken(UUID propertyId, LocalDate from, LocalDate to) {
+        cache.calendarChanged(propertyId);
+        return envelope(AvailabilityTopic.UPDATED, propertyId, null, new AvailabilityUpdated(from, to, from.datesUntil(to).toList()));
     }
 
     /**

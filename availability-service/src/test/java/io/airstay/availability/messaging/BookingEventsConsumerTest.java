@@ -67,6 +67,20 @@ class BookingEventsConsumerTest {
     }
 
     @Test
+    void aHoldDecidedAfterTheBookingExpiredIsReleasedByTheExpiry() {
+        // Availability was down past the booking's deadline: the request and its expiry wait on the partition, in order.
+        UUID propertyId = fixture.property(new BigDecimal("80.00"), 1);
+        UUID booking = UUID.randomUUID();
+        LocalDate in = TODAY.plusDays(240);
+        fixture.send(BookingTopic.NAME, propertyId, recorded(BookingTopic.REQUESTED, propertyId, booking, in));
+        fixture.send(BookingTopic.NAME, propertyId, recorded(BookingTopic.EXPIRED, propertyId, booking, in));
+
+        List<EventEnvelope> events = fixture.availabilityEvents(propertyId, read -> released(read, booking));
+        assertEquals(AvailabilityTopic.HELD, AvailabilityFixture.outcomesFor(events, booking).get(0).eventType());
+        assertEquals(List.of(true, true, true, true), available(propertyId, in));
+    }
+
+    @Test
     void fieldsAddedByANewerProducerAreIgnored() {
         UUID propertyId = fixture.property(new BigDecimal("80.00"), 1);
         UUID booking = UUID.randomUUID();

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -90,6 +91,53 @@ class HoldServiceTest {
         System.out.printf("parallel holds: %d requests on 16 threads, %d granted, %d rejected; hold latency ms p50 %.1f p99 %.1f max %.1f%n",
                 requests, granted.size(), requests - granted.size(), sorted.get(sorted.size() / 2),
                 sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1), sorted.get(sorted.size() - 1));
+    }
+
+    @Test
+    void concurrentSetsOfOverlappingHoldsGiveEachNightToExactlyOneBookingWithoutDeadlocks() throws Exception {
+        List<UUID> listings = List.of(fixture.property(new BigDecimal("80.00"), 1), fixture.property(new BigDecimal("90.00"), 1),
+                fixture.property(new BigDecimal("70.00"), 1));
+        LocalDate shared = TODAY.plusDays(150);
+        int sets = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(sets);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<HoldService.HoldOutcome>>> decided = new ArrayList<>();
+        List<HoldService.HoldRequest> everyRequest = Collections.synchronizedList(new ArrayList<>());
+        for (int set = 0; set < sets; set++) {
+            // Each set asks for every listing's shared night several times, in its own order: the sets lock the same
+            // rows, and would deadlock if locks followed the requests' order.
+            List<HoldService.HoldRequest> requests = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                requests.add(new HoldService.HoldRequest(listings.get(i % 3), UUID.randomUUID(),
+                        request(UUID.randomUUID(), shared.minusDays(i % 4), shared.plusDays(1 + (i + set) % 3))));
+            }
+            Collections.shuffle(requests, new Random(set));
+            everyRequest.addAll(requests);
+            decided.add(pool.submit(() -> {
+                start.await();
+                return holds.holdAll(requests);
+            }));
+        }
+        start.countDown();
+        List<HoldService.HoldOutcome> outcomes = new ArrayList<>();
+        for (Future<List<HoldService.HoldOutcome>> set : decided) {
+            outcomes.addAll(set.get());
+        }
+        pool.shutdown();
+
+        List<HoldService.HoldOutcome> granted = outcomes.stream().filter(HoldService.HoldOutcome::isHeld).toList();
+        assertEquals(3, granted.size(), "one stay per listing gets the shared night");
+        assertTrue(outcomes.stream().filter(outcome -> !outcome.isHeld()).allMatch(outcome -> outcome.rejected().reason() == Reason.TAKEN));
+        for (UUID listing : listings) {
+            Set<UUID> winners = granted.stream().map(outcome -> outcome.held().bookingId())
+                    .filter(booking -> everyRequest.stream().anyMatch(r -> r.propertyId().equals(listing)
+                            && r.booking().bookingId().equals(booking))).collect(Collectors.toSet());
+            assertEquals(1, winners.size(), "one winner on " + listing);
+            Map<LocalDate, UUID> holders = holders(listing, shared.minusDays(5), shared.plusDays(5));
+            assertEquals(winners, new HashSet<>(holders.values()), "only the winner holds nights: " + holders);
+        }
+        assertEquals(sets * 12L, outcomes.stream().map(outcome -> outcome.isHeld() ? outcome.held().bookingId()
+                : outcome.rejected().bookingId()).distinct().count(), "every request got its own answer");
     }
 
     @Test

@@ -22,6 +22,17 @@ public interface BookingConfig {
     @WithDefault("15m")
     String completionEvery();
 
+    /**
+     * How long a booking may stay PENDING: past it, the booking is EXPIRED and whatever availability holds for it is
+     * released. Far above a healthy saga's milliseconds, so only a stalled saga (availability down, a lost answer) reaches it.
+     */
+    @WithDefault("60s")
+    Duration deadline();
+
+    /** How often pending bookings past their deadline are expired. */
+    @WithDefault("5s")
+    String expiryEvery();
+
     /** Token that opens the operator-only paths (/internal/...); absent, they answer 404. */
     Optional<String> operatorToken();
 }

@@ -19,16 +19,16 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class AvailabilityEventsConsumer {
 
     private final IdempotentConsumer consumer;
-    private final Map<String, Consumer<EventEnvelope>> handlers;
+    private final Map<String, Consumer<List<EventEnvelope>>> handlers;
 
     public AvailabilityEventsConsumer(IdempotentConsumer consumer, SagaService saga) {
         this.consumer = consumer;
         this.handlers = Map.of(
-                AvailabilityTopic.HELD, saga::nightsHeld,
-                AvailabilityTopic.REJECTED, saga::holdRejected);
+                AvailabilityTopic.HELD, saga::confirmAll,
+                AvailabilityTopic.REJECTED, saga::rejectAll);
     }
 
-    /** Batched: the outcomes of a burst of holds are settled in one transaction. */
+    /** Batched: a poll of availability's answers is settled as a set, in one transaction. */
     @Incoming(AvailabilityTopic.NAME)
     @Blocking
     public void onAvailabilityEvents(List<String> messages) {

@@ -83,4 +83,7 @@ public class Booking {
 
     @Column(name = "completed_at")
     public Instant completedAt;
+
+    @Column(name = "expired_at")
+    public Instant expiredAt;
 }

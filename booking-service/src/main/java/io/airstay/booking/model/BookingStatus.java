@@ -1,6 +1,9 @@
 package io.airstay.booking.model;
 
-/** A booking's life: PENDING until availability answers, then CONFIRMED or REJECTED; CANCELED or COMPLETED at the end. */
+/**
+ * A booking's life: PENDING until availability answers, then CONFIRMED or REJECTED, or EXPIRED when no answer came
+ * before its deadline; CANCELED or COMPLETED at the end.
+ */
 public enum BookingStatus {
-    PENDING, CONFIRMED, REJECTED, CANCELED, COMPLETED
+    PENDING, CONFIRMED, REJECTED, CANCELED, COMPLETED, EXPIRED
 }

@@ -1,6 +1,8 @@
 package io.airstay.booking.repository;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,10 +35,10 @@ public class BookingRepository {
         entityManager.flush();
     }
 
-    /** NOTIFYs {@code channel} with the booking's id; PostgreSQL delivers it to every listening replica at commit. */
-    public void notifyAtCommit(String channel, UUID bookingId) {
+    /** NOTIFYs {@code channel} with {@code payload}; PostgreSQL delivers it to every listening replica at commit. */
+    public void notifyAtCommit(String channel, String payload) {
         entityManager.createNativeQuery("SELECT pg_notify(?1, ?2)")
-                .setParameter(1, channel).setParameter(2, bookingId.toString()).getSingleResult();
+                .setParameter(1, channel).setParameter(2, payload).getSingleResult();
     }
 
     public Optional<Booking> find(UUID id) {
@@ -46,6 +48,12 @@ public class BookingRepository {
     /** The booking, locked until the transaction ends, so the saga and a cancellation apply one after the other. */
     public Optional<Booking> findForUpdate(UUID id) {
         return Optional.ofNullable(entityManager.find(Booking.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The bookings with these ids, locked until the transaction ends (in id order, so two sets never deadlock). */
+    public List<Booking> findAllForUpdate(Collection<UUID> ids) {
+        return entityManager.createQuery("FROM Booking b WHERE b.id IN :ids ORDER BY b.id", Booking.class)
+                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     public Optional<Booking> findByIdempotencyKey(String key) {
@@ -76,16 +84,20 @@ public class BookingRepository {
         return query.setMaxResults(limit).getResultList();
     }
 
-    /** Whether another stay holding its nights overlaps [checkIn, checkOut) of this listing. */
-    public boolean overlapsHeldStay(Booking booking) {
-        return !entityManager.createNativeQuery("""
-                SELECT 1 FROM silver.bookings
-                WHERE property_id = ?1 AND booking_id <> ?2 AND booking_status IN ('CONFIRMED', 'COMPLETED')
-                  AND daterange(check_in_date, check_out_date) && daterange(?3, ?4)
-                LIMIT 1""")
-                .setParameter(1, booking.propertyId).setParameter(2, booking.id)
-                .setParameter(3, booking.checkIn).setParameter(4, booking.checkOut)
-                .getResultList().isEmpty();
+    /** Pending bookings created before {@code createdBefore}, oldest first, locked; those another transaction holds are skipped. */
+    @SuppressWarnings("unchecked")
+    public List<Booking> pendingSince(Instant createdBefore, int limit) {
+        return entityManager.createNativeQuery("""
+                SELECT * FROM silver.bookings WHERE booking_status = 'PENDING' AND created_at < ?1
+                ORDER BY created_at LIMIT ?2 FOR UPDATE SKIP LOCKED""", Booking.class)
+                .setParameter(1, createdBefore).setParameter(2, limit).getResultList();
+    }
+
+    /** How many bookings have been pending since before {@code createdBefore} (idx_bookings_pending_created). */
+    public long countPendingSince(Instant createdBefore) {
+        return ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM silver.bookings WHERE booking_status = 'PENDING' AND created_at < ?1")
+                .setParameter(1, createdBefore).getSingleResult()).longValue();
     }
 
     /** Confirmed stays whose check-out has come, locked for completion. */

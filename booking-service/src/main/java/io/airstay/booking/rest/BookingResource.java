@@ -50,7 +50,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class BookingResource {
 
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
-    private static final Set<String> STATUSES = Set.of("pending", "confirmed", "rejected", "canceled", "completed");
+    private static final Set<String> STATUSES = Set.of("pending", "confirmed", "rejected", "canceled", "completed", "expired");
 
     private final BookingService bookings;
     private final BookingOutcomes outcomes;
@@ -76,11 +76,12 @@ public class BookingResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "200",
-            description = "A repeated Idempotency-Key: the booking it made, since canceled or completed",
+            description = "A repeated Idempotency-Key: the booking it made, since canceled, completed or expired",
             headers = @Header(name = HttpHeaders.LOCATION, description = "The booking's path",
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)))
-    @APIResponse(responseCode = "409", description = "The nights are not available (the booking was rejected), or the "
+    @APIResponse(responseCode = "409", description = "The nights are not available: another booking holds some of them "
+            + "(refused at once, no booking is created) or availability refused them (the booking was rejected); or the "
             + "Idempotency-Key was used for a different request")
     public Uni<Response> create(@RestHeader("Idempotency-Key") @Parameter(description = "Makes retrying safe: a request "
             + "repeated with the same key answers the booking the first one made", schema = @Schema(type = SchemaType.STRING,
@@ -119,7 +120,7 @@ public class BookingResource {
             @RestQuery("guest_id") @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             String guestId,
             @RestQuery @Parameter(schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "pending", "confirmed", "rejected", "canceled", "completed" })) String status,
+                    enumeration = { "pending", "confirmed", "rejected", "canceled", "completed", "expired" })) String status,
             @RestQuery @Parameter(description = "The next_cursor of the previous page") String cursor,
             @RestQuery("page_size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
                     defaultValue = "20")) String pageSize) {

@@ -1,5 +1,8 @@
 package io.airstay.booking.service;
 
+import java.util.List;
+import java.util.function.Function;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -27,9 +30,19 @@ public class BookingEvents {
     /** Announces the booking as {@code eventType}, one of {@link BookingTopic}'s types. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String eventType, Booking booking, String previousStatus, String reason) {
+        outbox.publish(BookingTopic.NAME, envelope(eventType, booking, previousStatus, reason));
+    }
+
+    /** Announces each booking as {@code eventType}, with one outbox statement; {@code reason} gives each one's reason. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(String eventType, List<Booking> bookings, String previousStatus, Function<Booking, String> reason) {
+        outbox.publishAll(BookingTopic.NAME,
+                bookings.stream().map(booking -> envelope(eventType, booking, previousStatus, reason.apply(booking))).toList());
+    }
+
+    private EventEnvelope envelope(String eventType, Booking booking, String previousStatus, String reason) {
         BookingFacts facts = new BookingFacts(booking.id, booking.guestId, booking.checkIn, booking.checkOut,
                 booking.numGuests, booking.totalPrice, previousStatus, reason);
-        outbox.publish(BookingTopic.NAME,
-                EventEnvelope.create(eventType, booking.propertyId, booking.guestId, codec.toPayload(facts), SOURCE));
+        return EventEnvelope.create(eventType, booking.propertyId, booking.guestId, codec.toPayload(facts), SOURCE);
     }
 }

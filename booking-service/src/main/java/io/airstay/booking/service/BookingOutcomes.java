@@ -1,10 +1,12 @@
 package io.airstay.booking.service;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -27,6 +29,8 @@ import io.smallrye.mutiny.Uni;
 public class BookingOutcomes {
 
     static final String CHANNEL = "booking_outcome";
+    /** 36 characters and a comma per id, within PostgreSQL's 8,000-byte payload. */
+    private static final int IDS_PER_NOTIFICATION = 200;
 
     private final BookingRepository bookings;
     private final TransactionSynchronizationRegistry transactions;
@@ -36,7 +40,7 @@ public class BookingOutcomes {
             PgNotifications notifications) {
         this.bookings = bookings;
         this.transactions = transactions;
-        notifications.listen(CHANNEL, payload -> settled(UUID.fromString(payload)));
+        notifications.listen(CHANNEL, this::settled);
     }
 
     /**
@@ -71,13 +75,27 @@ public class BookingOutcomes {
     /** Tells every replica, when the current transaction commits, that the booking is settled. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void announceSettled(UUID bookingId) {
-        bookings.notifyAtCommit(CHANNEL, bookingId);
+        announceSettled(List.of(bookingId));
     }
 
-    private void settled(UUID bookingId) {
-        CompletableFuture<Void> outcome = waiting.get(bookingId);
-        if (outcome != null) {
-            outcome.complete(null);
+    /**
+     * Tells every replica, when the current transaction commits, that the bookings are settled: their ids
+     * comma-separated, in as few notifications as PostgreSQL's payload limit (8,000 bytes) allows.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceSettled(List<UUID> bookingIds) {
+        for (int from = 0; from < bookingIds.size(); from += IDS_PER_NOTIFICATION) {
+            List<UUID> chunk = bookingIds.subList(from, Math.min(bookingIds.size(), from + IDS_PER_NOTIFICATION));
+            bookings.notifyAtCommit(CHANNEL, chunk.stream().map(UUID::toString).collect(Collectors.joining(",")));
+        }
+    }
+
+    private void settled(String payload) {
+        for (String bookingId : payload.split(",")) {
+            CompletableFuture<Void> outcome = waiting.get(UUID.fromString(bookingId));
+            if (outcome != null) {
+                outcome.complete(null);
+            }
         }
     }
 }

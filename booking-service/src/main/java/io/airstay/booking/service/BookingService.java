@@ -29,6 +29,9 @@ import io.airstay.platform.pagination.Page;
 import io.airstay.platform.problem.ConflictException;
 import io.airstay.platform.problem.InvalidFieldException;
 import io.airstay.platform.problem.ResourceNotFoundException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 /** Guests' bookings: requests (the saga's first step), reads, and cancellations. */
 @ApplicationScoped
@@ -42,14 +45,20 @@ public class BookingService {
     private final BookingEvents events;
     private final BookingOutcomes outcomes;
     private final BigDecimal serviceFeeRate;
+    private final MeterRegistry registry;
+    private final Timer storeTime;
 
     public BookingService(BookingRepository bookings, PropertyRepository properties, BookingEvents events,
-            BookingOutcomes outcomes, BookingConfig config) {
+            BookingOutcomes outcomes, BookingConfig config, MeterRegistry registry) {
         this.bookings = bookings;
         this.properties = properties;
         this.events = events;
         this.outcomes = outcomes;
         this.serviceFeeRate = config.serviceFeeRate();
+        this.registry = registry;
+        this.storeTime = Timer.builder("airstay.booking.stored")
+                .description("The saga's first step: a booking request validated, stored as PENDING and committed")
+                .publishPercentileHistogram().register(registry);
     }
 
     /** A new or replayed request: {@code replayed} when the Idempotency-Key names an earlier booking. */
@@ -58,20 +67,31 @@ public class BookingService {
 
     /**
      * Stores the request as PENDING and announces booking.requested; with an Idempotency-Key seen before,
-     * returns that booking instead and creates nothing (also when two retries race).
+     * returns that booking instead and creates nothing (also when two retries race). Nights that a pending,
+     * confirmed or completed booking of the listing already claims are refused at once with a conflict, and
+     * nothing is stored: the table's exclusion constraint decides, however many requests race.
      */
     public Requested request(BookingRequest request, String idempotencyKey) {
+        Timer.Sample sample = Timer.start(registry);
         try {
-            return store(request, idempotencyKey);
+            Requested requested = store(request, idempotencyKey);
+            sample.stop(storeTime);
+            return requested;
         } catch (PersistenceException e) {
             if (idempotencyKey != null && Constraints.violated(e, IDEMPOTENCY_KEY_CONSTRAINT)) {
                 return replay(request, idempotencyKey);
+            }
+            if (Constraints.violated(e, NO_OVERLAPPING_STAYS)) {
+                registry.counter("airstay.booking.outcomes", "status", "REFUSED").increment();
+                throw new ConflictException("The requested nights are not available (TAKEN): another booking holds some of them");
             }
             throw e;
         }
     }
 
+    /** Bounded, so a request never waits long on a lock or the pool: its answer comes within the documented time. */
     @Transactional
+    @TransactionConfiguration(timeout = 5)
     Requested store(BookingRequest request, String idempotencyKey) {
         if (idempotencyKey != null) {
             Booking earlier = bookings.findByIdempotencyKey(idempotencyKey).orElse(null);

@@ -3,6 +3,10 @@ package io.airstay.booking.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,39 +58,48 @@ public class SagaService {
                 .publishPercentileHistogram().register(registry);
     }
 
-    /** availability.held: CONFIRMED at the held nightly prices plus cleaning and service fees. */
+    /**
+     * availability.held, a set at a time: each pending booking CONFIRMED at its held nightly prices plus cleaning
+     * and service fees. One statement locks the bookings, one batch updates them, one writes their events.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void nightsHeld(EventEnvelope event) {
-        NightsHeld held = codec.payload(event, NightsHeld.class);
-        Booking booking = pending(event, held.bookingId());
-        if (booking == null) {
-            return;
+    public void confirmAll(List<EventEnvelope> heldEvents) {
+        Map<UUID, NightsHeld> holds = new LinkedHashMap<>();
+        for (EventEnvelope event : heldEvents) {
+            NightsHeld held = codec.payload(event, NightsHeld.class);
+            requireBookingId(event, held.bookingId());
+            if (held.nightlyTotal() == null || held.nightlyTotal().signum() <= 0) {
+                throw new MalformedEventException(AvailabilityTopic.HELD + " " + event.eventId() + " has no nightly total", null);
+            }
+            holds.put(held.bookingId(), held);
         }
-        if (held.nightlyTotal() == null || held.nightlyTotal().signum() <= 0) {
-            throw new MalformedEventException(AvailabilityTopic.HELD + " " + event.eventId() + " has no nightly total", null);
+        List<Booking> confirmed = pending(holds.keySet());
+        Instant now = Instant.now();
+        for (Booking booking : confirmed) {
+            BookingPricing.price(booking, holds.get(booking.id).nightlyTotal(), config.serviceFeeRate());
+            booking.confirmedAt = now;
+            settle(booking, BookingStatus.CONFIRMED, null);
         }
-        if (bookings.overlapsHeldStay(booking)) {
-            // Availability should never allow this; the exclusion constraint would refuse it anyway.
-            settle(booking, BookingStatus.REJECTED, "overlaps a confirmed stay");
-            events.publish(BookingTopic.REJECTED, booking, BookingStatus.PENDING.name(), booking.rejectionReason);
-            return;
-        }
-        BookingPricing.price(booking, held.nightlyTotal(), config.serviceFeeRate());
-        booking.confirmedAt = Instant.now();
-        settle(booking, BookingStatus.CONFIRMED, null);
-        events.publish(BookingTopic.CONFIRMED, booking, BookingStatus.PENDING.name(), null);
+        events.publishAll(BookingTopic.CONFIRMED, confirmed, BookingStatus.PENDING.name(), booking -> null);
+        outcomes.announceSettled(confirmed.stream().map(booking -> booking.id).toList());
     }
 
-    /** availability.rejected: REJECTED with availability's reason. */
+    /** availability.rejected, a set at a time: each pending booking REJECTED with availability's reason. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void holdRejected(EventEnvelope event) {
-        HoldRejected rejected = codec.payload(event, HoldRejected.class);
-        Booking booking = pending(event, rejected.bookingId());
-        if (booking == null) {
-            return;
+    public void rejectAll(List<EventEnvelope> rejectedEvents) {
+        Map<UUID, HoldRejected> rejections = new LinkedHashMap<>();
+        for (EventEnvelope event : rejectedEvents) {
+            HoldRejected rejected = codec.payload(event, HoldRejected.class);
+            requireBookingId(event, rejected.bookingId());
+            rejections.put(rejected.bookingId(), rejected);
         }
-        settle(booking, BookingStatus.REJECTED, rejected.reason() == null ? "UNAVAILABLE" : rejected.reason().name());
-        events.publish(BookingTopic.REJECTED, booking, BookingStatus.PENDING.name(), booking.rejectionReason);
+        List<Booking> rejected = pending(rejections.keySet());
+        for (Booking booking : rejected) {
+            HoldRejected.Reason reason = rejections.get(booking.id).reason();
+            settle(booking, BookingStatus.REJECTED, reason == null ? "UNAVAILABLE" : reason.name());
+        }
+        events.publishAll(BookingTopic.REJECTED, rejected, BookingStatus.PENDING.name(), booking -> booking.rejectionReason);
+        outcomes.announceSettled(rejected.stream().map(booking -> booking.id).toList());
     }
 
     /** Confirmed stays past their check-out become COMPLETED (and reviewable); returns how many. */
@@ -102,24 +115,51 @@ public class SagaService {
         return completed;
     }
 
+    /**
+     * Pending bookings past their deadline become EXPIRED, in batches; booking.expired releases whatever availability
+     * holds for them, also a hold it decides later (it reads the expiry after the request). Returns how many expired.
+     */
+    @Transactional
+    public int expireOverdue(Duration deadline, int batchSize) {
+        Instant now = Instant.now();
+        List<Booking> overdue = bookings.pendingSince(now.minus(deadline), batchSize);
+        for (Booking booking : overdue) {
+            booking.expiredAt = now;
+            settle(booking, BookingStatus.EXPIRED, null);
+        }
+        String reason = "no answer from availability within " + deadline.toSeconds() + " s";
+        events.publishAll(BookingTopic.EXPIRED, overdue, BookingStatus.PENDING.name(), booking -> reason);
+        outcomes.announceSettled(overdue.stream().map(booking -> booking.id).toList());
+        return overdue.size();
+    }
+
+    /** The booking's new status; the caller announces the settled set to the waiting replicas. */
     private void settle(Booking booking, BookingStatus status, String rejectionReason) {
         booking.status = status;
         booking.rejectionReason = rejectionReason;
-        outcomes.announceSettled(booking.id);
         sagaDuration.record(Duration.between(booking.createdAt, Instant.now()));
         registry.counter("airstay.booking.outcomes", "status", status.name()).increment();
     }
 
-    /** The booking if it still waits for availability; an answer for a settled or canceled booking changes nothing. */
-    private Booking pending(EventEnvelope event, UUID bookingId) {
+    /**
+     * The bookings among {@code ids} that still wait for availability, locked; an answer for a settled, canceled or
+     * expired booking changes nothing (availability releases a hold it decided for an expired or canceled one when it
+     * reads that event).
+     */
+    private List<Booking> pending(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Booking> found = bookings.findAllForUpdate(ids);
+        if (found.size() < ids.size()) {
+            LOG.warnf("Availability answered for %d unknown bookings; ignored", ids.size() - found.size());
+        }
+        return found.stream().filter(booking -> booking.status == BookingStatus.PENDING).toList();
+    }
+
+    private static void requireBookingId(EventEnvelope event, UUID bookingId) {
         if (bookingId == null) {
             throw new MalformedEventException(event.eventType() + " " + event.eventId() + " has no booking_id", null);
         }
-        Booking booking = bookings.findForUpdate(bookingId).orElse(null);
-        if (booking == null) {
-            LOG.warnf("Availability answered for unknown booking %s; ignored", bookingId);
-            return null;
-        }
-        return booking.status == BookingStatus.PENDING ? booking : null;
     }
 }

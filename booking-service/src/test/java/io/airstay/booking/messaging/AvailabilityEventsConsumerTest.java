@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,6 @@ import io.airstay.booking.BookingFixture;
 import io.airstay.booking.WithSagaStack;
 import io.airstay.contracts.RecordedEvents;
 import io.airstay.contracts.availability.AvailabilityTopic;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -30,8 +29,7 @@ class AvailabilityEventsConsumerTest {
 
     @Inject
     BookingFixture fixture;
-    @Inject
-    EntityManager entityManager;
+    private int bookingsMade;
 
     @Test
     void recordedHeldConfirmsAtTheHeldPricesAndRecordedRejectedRejectsWithTheReason() {
@@ -76,15 +74,10 @@ class AvailabilityEventsConsumerTest {
         given().get("/api/v1/bookings/" + skipped).then().body("booking_status", equalTo("PENDING"));
     }
 
-    /** A booking waiting for availability's answer, stored as the saga's first step leaves it. */
+    /** A pending booking of its own nights (pending stays of one listing never overlap). */
     private UUID pendingBooking(UUID propertyId) {
-        UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                INSERT INTO silver.bookings (booking_id, property_id, guest_id, check_in_date, check_out_date, num_guests,
-                    cleaning_fee, booking_status)
-                VALUES (?1, ?2, ?3, current_date + 60, current_date + 63, 2, 25, 'PENDING')""")
-                .setParameter(1, id).setParameter(2, propertyId).setParameter(3, UUID.randomUUID()).executeUpdate());
-        return id;
+        LocalDate checkIn = LocalDate.now().plusDays(60 + 5 * bookingsMade++);
+        return fixture.pendingBooking(propertyId, checkIn, checkIn.plusDays(3));
     }
 
     private static ObjectNode recorded(String type, UUID propertyId, UUID booking) {

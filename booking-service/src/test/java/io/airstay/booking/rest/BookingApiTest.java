@@ -3,6 +3,7 @@ package io.airstay.booking.rest;
 import static io.airstay.booking.BookingFixture.book;
 import static io.airstay.booking.BookingFixture.request;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -162,7 +163,10 @@ class BookingApiTest {
             LocalDate in = SOON.plusDays(40 + 3L * i);
             created.add(0, book(request(propertyId, guest, in, in.plusDays(1))).then().statusCode(201).extract().path("booking_id"));
         }
-        book(request(propertyId, guest, SOON.plusDays(40), SOON.plusDays(41))).then().statusCode(409);
+        // Beyond the calendar's horizon: availability rejects it, and the booking is stored as REJECTED.
+        LocalDate beyondHorizon = LocalDate.now().plusDays(400);
+        book(request(propertyId, guest, beyondHorizon, beyondHorizon.plusDays(1))).then().statusCode(409)
+                .body("detail", containsString("OUTSIDE_HORIZON"));
 
         List<String> seen = new ArrayList<>();
         String cursor = null;

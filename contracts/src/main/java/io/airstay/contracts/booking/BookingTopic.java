@@ -13,6 +13,8 @@ public final class BookingTopic {
     public static final String REJECTED = "booking.rejected";
     public static final String CANCELED = "booking.canceled";
     public static final String COMPLETED = "booking.completed";
+    /** A pending booking passed its deadline without an answer from availability: whatever it holds is released. */
+    public static final String EXPIRED = "booking.expired";
 
     private BookingTopic() {
     }

@@ -28,7 +28,8 @@ public class BookingEventsConsumer {
                 BookingTopic.CONFIRMED, bookingChanged,
                 BookingTopic.REJECTED, bookingChanged,
                 BookingTopic.CANCELED, bookingChanged,
-                BookingTopic.COMPLETED, bookingChanged);
+                BookingTopic.COMPLETED, bookingChanged,
+                BookingTopic.EXPIRED, bookingChanged);
     }
 
     @Incoming(BookingTopic.NAME)

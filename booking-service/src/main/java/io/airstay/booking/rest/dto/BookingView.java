@@ -23,11 +23,12 @@ public record BookingView(
         @Schema(nullable = true) BigDecimal cleaningFee,
         @Schema(nullable = true) BigDecimal serviceFee,
         @Schema(nullable = true) BigDecimal totalPrice,
-        @Schema(enumeration = { "PENDING", "CONFIRMED", "REJECTED", "CANCELED", "COMPLETED" }) String bookingStatus,
+        @Schema(enumeration = { "PENDING", "CONFIRMED", "REJECTED", "CANCELED", "COMPLETED", "EXPIRED" }) String bookingStatus,
         @Schema(nullable = true) String specialRequests,
         Instant createdAt,
         @Schema(nullable = true) Instant confirmedAt,
         @Schema(nullable = true) Instant canceledAt,
         @Schema(nullable = true) String cancellationReason,
-        @Schema(nullable = true) String rejectionReason) {
+        @Schema(nullable = true) String rejectionReason,
+        @Schema(nullable = true, description = "Set when the booking expired: still pending at its deadline") Instant expiredAt) {
 }

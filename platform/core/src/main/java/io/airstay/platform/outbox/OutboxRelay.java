@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -64,7 +66,8 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final String bootstrapServers;
     private final Counter publishedCounter;
-    private final Timer publishDelay;
+    private final MeterRegistry registry;
+    private final Map<String, Timer> publishDelays = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread worker;
 
@@ -76,9 +79,7 @@ public class OutboxRelay {
         this.bootstrapServers = bootstrapServers;
         this.publishedCounter = Counter.builder("airstay.outbox.published")
                 .description("Outbox events sent to Kafka").register(registry);
-        this.publishDelay = Timer.builder("airstay.outbox.delay")
-                .description("Time from an event's commit to its acknowledgement by Kafka")
-                .publishPercentileHistogram().register(registry);
+        this.registry = registry;
         Gauge.builder("airstay.outbox.backlog", this, OutboxRelay::backlog)
                 .description("Outbox events not yet published").register(registry);
     }
@@ -209,9 +210,16 @@ public class OutboxRelay {
         }
         Instant now = Instant.now();
         for (OutboxRow row : rows) {
-            publishDelay.record(Duration.between(row.createdAt(), now));
+            publishDelay(row.eventType()).record(Duration.between(row.createdAt(), now));
         }
         publishedCounter.increment(rows.size());
+    }
+
+    /** Per event type, so each hop of the booking saga shows its own relay time. */
+    private Timer publishDelay(String eventType) {
+        return publishDelays.computeIfAbsent(eventType, type -> Timer.builder("airstay.outbox.delay")
+                .description("Time from an event's write in its transaction to its acknowledgement by Kafka")
+                .tag("event_type", type).publishPercentileHistogram().register(registry));
     }
 
     private static boolean tryBecomeRelay(Connection connection) throws SQLException {

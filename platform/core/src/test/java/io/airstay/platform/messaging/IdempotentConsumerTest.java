@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -96,6 +97,17 @@ class IdempotentConsumerTest {
         assertEquals(2, deadLetters.size(), "the two poison messages, and only they: " + deadLetters);
         assertTrue(deadLetters.contains(malformed));
         assertTrue(deadLetters.stream().anyMatch(value -> value.contains(unprocessable.eventId().toString())));
+    }
+
+    @Test
+    void aBatchReachesItsSetHandlersAsRunsOfOneTypeInTheOrderPolled() {
+        List<EventEnvelope> polled = Stream.of("a", "a", "b", "a", "c", "c")
+                .map(type -> EventEnvelope.create(type, null, null, null, "platform-test")).toList();
+
+        List<List<String>> runs = IdempotentConsumer.runsOfOneType(polled).stream()
+                .map(run -> run.stream().map(EventEnvelope::eventType).toList()).toList();
+
+        assertEquals(List.of(List.of("a", "a"), List.of("b"), List.of("a"), List.of("c", "c")), runs);
     }
 
     @Test

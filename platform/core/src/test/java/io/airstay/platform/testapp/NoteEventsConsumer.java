@@ -37,8 +37,8 @@ public class NoteEventsConsumer {
     @Blocking
     public void onNoteBatch(List<String> messages) {
         consumer.processBatch("note-batch-effects", "note-batches", messages, Map.of(
-                "note.created", this::recordEffect,
-                "note.unprocessable", event -> {
+                "note.created", IdempotentConsumer.oneByOne(this::recordEffect),
+                "note.unprocessable", events -> {
                     throw new IllegalArgumentException("this event can never be applied");
                 }));
     }
