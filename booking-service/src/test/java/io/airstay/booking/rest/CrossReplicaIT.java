@@ -2,6 +2,7 @@ package io.airstay.booking.rest;
 
 import static io.airstay.booking.BookingFixture.request;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -40,6 +42,9 @@ import io.restassured.http.ContentType;
         @ResourceArg(name = "properties", value = "airstay.booking.saga-wait=10s") })
 class CrossReplicaIT {
 
+    private static final Pattern ASSIGNED_AVAILABILITY_PARTITIONS = Pattern.compile(
+            "kafka_consumer_coordinator_assigned_partitions\\{[^}]*client_id=\"kafka-consumer-availability-events\"[^}]*} ([0-9.]+)");
+
     @Inject
     BookingFixture fixture;
 
@@ -47,6 +52,8 @@ class CrossReplicaIT {
     void eachReplicaAnswersItsOwnRequestsWhicheverConsumesTheOutcome() {
         // Looked up here, not injected: test classes are beans of every test application, and only this one has it.
         String replica = ConfigProvider.getConfig().getValue("airstay.test.booking-replica.url", String.class);
+        // Both replicas own partitions of availability-events once the consumer group has rebalanced.
+        await().atMost(BookingFixture.WAIT).until(() -> ownsAvailabilityPartitions("") && ownsAvailabilityPartitions(replica));
         LocalDate in = LocalDate.now().plusDays(25);
         List<Integer> statuses = new ArrayList<>();
         long slowestMillis = 0;
@@ -66,5 +73,10 @@ class CrossReplicaIT {
                 "the second replica settled some bookings itself");
         assertTrue(given().get("/q/metrics").asString().contains("airstay_booking_outcomes_total{status=\"CONFIRMED\"}"),
                 "and so did this one");
+    }
+
+    private static boolean ownsAvailabilityPartitions(String service) {
+        return ASSIGNED_AVAILABILITY_PARTITIONS.matcher(given().get(service + "/q/metrics").asString()).results()
+                .anyMatch(assigned -> Double.parseDouble(assigned.group(1)) >= 1);
     }
 }
