@@ -1,5 +1,6 @@
 package io.airstay.review.messaging;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -18,23 +19,23 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class BookingEventsConsumer {
 
     private final IdempotentConsumer consumer;
-    private final Map<String, Consumer<EventEnvelope>> handlers;
+    private final Map<String, Consumer<List<EventEnvelope>>> handlers;
 
     public BookingEventsConsumer(IdempotentConsumer consumer, StayProjection stays) {
         this.consumer = consumer;
         Consumer<EventEnvelope> bookingChanged = stays::bookingChanged;
-        this.handlers = Map.of(
+        this.handlers = IdempotentConsumer.oneByOne(Map.of(
                 BookingTopic.REQUESTED, bookingChanged,
                 BookingTopic.CONFIRMED, bookingChanged,
                 BookingTopic.REJECTED, bookingChanged,
                 BookingTopic.CANCELED, bookingChanged,
                 BookingTopic.COMPLETED, bookingChanged,
-                BookingTopic.EXPIRED, bookingChanged);
+                BookingTopic.EXPIRED, bookingChanged));
     }
 
     @Incoming(BookingTopic.NAME)
     @Blocking
-    public void onBookingEvent(String message) {
-        consumer.process("review.stays", message, handlers);
+    public void onBookingEvent(List<String> messages) {
+        consumer.processBatch("review.stays", BookingTopic.NAME, messages, handlers);
     }
 }

@@ -1,5 +1,6 @@
 package io.airstay.search.messaging;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -18,16 +19,16 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class AvailabilityEventsConsumer {
 
     private final IdempotentConsumer consumer;
-    private final Map<String, Consumer<EventEnvelope>> handlers;
+    private final Map<String, Consumer<List<EventEnvelope>>> handlers;
 
     public AvailabilityEventsConsumer(IdempotentConsumer consumer, UnavailableNightsProjection nights) {
         this.consumer = consumer;
-        this.handlers = Map.of(AvailabilityTopic.UPDATED, nights::availabilityUpdated);
+        this.handlers = IdempotentConsumer.oneByOne(Map.of(AvailabilityTopic.UPDATED, nights::availabilityUpdated));
     }
 
     @Incoming(AvailabilityTopic.NAME)
     @Blocking
-    public void onAvailabilityEvent(String message) {
-        consumer.process("search.availability", message, handlers);
+    public void onAvailabilityEvent(List<String> messages) {
+        consumer.processBatch("search.availability", AvailabilityTopic.NAME, messages, handlers);
     }
 }

@@ -1,5 +1,6 @@
 package io.airstay.search.messaging;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -18,18 +19,18 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class BookingEventsConsumer {
 
     private final IdempotentConsumer consumer;
-    private final Map<String, Consumer<EventEnvelope>> handlers;
+    private final Map<String, Consumer<List<EventEnvelope>>> handlers;
 
     public BookingEventsConsumer(IdempotentConsumer consumer, PropertyCountsProjection counts) {
         this.consumer = consumer;
-        this.handlers = Map.of(
+        this.handlers = IdempotentConsumer.oneByOne(Map.of(
                 BookingTopic.CONFIRMED, counts::bookingConfirmed,
-                BookingTopic.CANCELED, counts::bookingCanceled);
+                BookingTopic.CANCELED, counts::bookingCanceled));
     }
 
     @Incoming(BookingTopic.NAME)
     @Blocking
-    public void onBookingEvent(String message) {
-        consumer.process("search.bookings", message, handlers);
+    public void onBookingEvent(List<String> messages) {
+        consumer.processBatch("search.bookings", BookingTopic.NAME, messages, handlers);
     }
 }

@@ -1,5 +1,6 @@
 package io.airstay.search.messaging;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -18,16 +19,16 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class ReviewEventsConsumer {
 
     private final IdempotentConsumer consumer;
-    private final Map<String, Consumer<EventEnvelope>> handlers;
+    private final Map<String, Consumer<List<EventEnvelope>>> handlers;
 
     public ReviewEventsConsumer(IdempotentConsumer consumer, PropertyCountsProjection counts) {
         this.consumer = consumer;
-        this.handlers = Map.of(ReviewTopic.SUBMITTED, counts::reviewSubmitted);
+        this.handlers = IdempotentConsumer.oneByOne(Map.of(ReviewTopic.SUBMITTED, counts::reviewSubmitted));
     }
 
     @Incoming(ReviewTopic.NAME)
     @Blocking
-    public void onReviewEvent(String message) {
-        consumer.process("search.reviews", message, handlers);
+    public void onReviewEvent(List<String> messages) {
+        consumer.processBatch("search.reviews", ReviewTopic.NAME, messages, handlers);
     }
 }

@@ -7,6 +7,7 @@ import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,13 @@ public class IdempotentConsumer {
     /** A per-event handler as a set handler for {@link #processBatch}, for event types that gain nothing from sets. */
     public static Consumer<List<EventEnvelope>> oneByOne(Consumer<EventEnvelope> handler) {
         return events -> events.forEach(handler);
+    }
+
+    /** Per-event handlers as set handlers for {@link #processBatch}: a projection's batch channel. */
+    public static Map<String, Consumer<List<EventEnvelope>>> oneByOne(Map<String, Consumer<EventEnvelope>> handlers) {
+        Map<String, Consumer<List<EventEnvelope>>> sets = new HashMap<>();
+        handlers.forEach((type, handler) -> sets.put(type, oneByOne(handler)));
+        return Map.copyOf(sets);
     }
 
     /**
