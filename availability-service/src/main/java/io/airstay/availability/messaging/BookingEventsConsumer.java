@@ -21,6 +21,12 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 @ApplicationScoped
 public class BookingEventsConsumer {
 
+    /**
+     * The saga's own worker thread (smallrye.messaging.worker.saga): under load, HTTP requests fill the default worker
+     * pool, and a consumer queued behind them left the saga's events waiting for seconds.
+     */
+    private static final String SAGA_WORKER = "saga";
+
     private final IdempotentConsumer consumer;
     private final Map<String, Consumer<List<EventEnvelope>>> handlers;
 
@@ -45,7 +51,7 @@ public class BookingEventsConsumer {
 
     /** Batched: a poll of booking requests is decided as a set, in one transaction (HoldService#holdAll). */
     @Incoming(BookingTopic.NAME)
-    @Blocking
+    @Blocking(SAGA_WORKER)
     public void onBookingEvents(List<String> messages) {
         consumer.processBatch("availability.holds", BookingTopic.NAME, messages, handlers);
     }
