@@ -40,7 +40,6 @@ import io.airstay.platform.pagination.Page;
 import io.airstay.platform.problem.ConflictException;
 import io.airstay.platform.problem.InvalidFieldException;
 import io.airstay.platform.problem.Params;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -63,7 +62,6 @@ public class BookingResource {
     }
 
     @POST
-    @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createBooking", summary = "Book a stay",
             description = "Answers once the nights are held or refused, or after about 2 s with the booking still "
@@ -92,15 +90,20 @@ public class BookingResource {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
             throw new InvalidFieldException("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
         }
-        BookingService.Requested requested = bookings.request(body, idempotencyKey);
-        UUID id = requested.booking().bookingId();
-        if (requested.replayed()) {
-            return Uni.createFrom().item(respond(requested.booking()));
-        }
-        // The worker thread is released here; the wait holds no thread.
-        return outcomes.await(id, config.sagaWait())
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(settled -> respond(bookings.find(id)));
+        // On the event loop: a storm's requests for nights just claimed are refused here, without a worker thread.
+        bookings.refuseRecentlyClaimed(body, idempotencyKey);
+        return Uni.createFrom().item(() -> bookings.request(body, idempotencyKey))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(requested -> {
+                    if (requested.replayed()) {
+                        return Uni.createFrom().item(respond(requested.booking()));
+                    }
+                    // The worker thread is released here; the wait holds no thread.
+                    UUID id = requested.booking().bookingId();
+                    return outcomes.await(id, config.sagaWait())
+                            .emitOn(Infrastructure.getDefaultWorkerPool())
+                            .map(settled -> respond(bookings.settled(id)));
+                });
     }
 
     @GET

@@ -44,16 +44,18 @@ public class BookingService {
     private final PropertyRepository properties;
     private final BookingEvents events;
     private final BookingOutcomes outcomes;
+    private final RecentClaims claims;
     private final BigDecimal serviceFeeRate;
     private final MeterRegistry registry;
     private final Timer storeTime;
 
     public BookingService(BookingRepository bookings, PropertyRepository properties, BookingEvents events,
-            BookingOutcomes outcomes, BookingConfig config, MeterRegistry registry) {
+            BookingOutcomes outcomes, RecentClaims claims, BookingConfig config, MeterRegistry registry) {
         this.bookings = bookings;
         this.properties = properties;
         this.events = events;
         this.outcomes = outcomes;
+        this.claims = claims;
         this.serviceFeeRate = config.serviceFeeRate();
         this.registry = registry;
         this.storeTime = Timer.builder("airstay.booking.stored")
@@ -63,6 +65,17 @@ public class BookingService {
 
     /** A new or replayed request: {@code replayed} when the Idempotency-Key names an earlier booking. */
     public record Requested(BookingView booking, boolean replayed) {
+    }
+
+    /**
+     * Refuses, from this replica's memory alone, a request for nights that one of its recent requests claimed (a storm
+     * on one listing): no thread blocks and no connection is taken. Requests that pass go on to {@link #request}.
+     */
+    public void refuseRecentlyClaimed(BookingRequest request, String idempotencyKey) {
+        if (claims.taken(request.propertyId(), request.checkInDate(), request.checkOutDate(), idempotencyKey)) {
+            registry.counter("airstay.booking.outcomes", "status", "REFUSED").increment();
+            throw nightsTaken();
+        }
     }
 
     /**
@@ -76,6 +89,10 @@ public class BookingService {
         try {
             Requested requested = store(request, idempotencyKey);
             sample.stop(storeTime);
+            if (!requested.replayed()) {
+                claims.claim(request.propertyId(), requested.booking().bookingId(), idempotencyKey, request.checkInDate(),
+                        request.checkOutDate());
+            }
             return requested;
         } catch (PersistenceException e) {
             if (idempotencyKey != null && Constraints.violated(e, IDEMPOTENCY_KEY_CONSTRAINT)) {
@@ -83,7 +100,7 @@ public class BookingService {
             }
             if (Constraints.violated(e, NO_OVERLAPPING_STAYS)) {
                 registry.counter("airstay.booking.outcomes", "status", "REFUSED").increment();
-                throw new ConflictException("The requested nights are not available (TAKEN): another booking holds some of them");
+                throw nightsTaken();
             }
             throw e;
         }
@@ -130,6 +147,15 @@ public class BookingService {
                 .orElseThrow(() -> new ResourceNotFoundException("Booking " + id + " not found"));
     }
 
+    /** The booking once its request's wait ended; a rejected or expired one no longer claims its nights here. */
+    public BookingView settled(UUID id) {
+        BookingView booking = find(id);
+        if (booking.bookingStatus().equals(BookingStatus.REJECTED.name()) || booking.bookingStatus().equals(BookingStatus.EXPIRED.name())) {
+            claims.release(booking.propertyId(), id);
+        }
+        return booking;
+    }
+
     /** A guest's bookings, newest first, one keyset page at a time. */
     @Transactional
     public Page<BookingView> list(UUID guestId, BookingStatus status, String cursor, int pageSize) {
@@ -156,6 +182,7 @@ public class BookingService {
         bookings.flush();
         events.publish(BookingTopic.CANCELED, booking, previous.name(), booking.cancellationReason);
         outcomes.announceSettled(booking.id);
+        claims.release(booking.propertyId, booking.id);
         return BookingMapper.toView(booking);
     }
 
@@ -201,6 +228,10 @@ public class BookingService {
         events.publish(BookingTopic.CONFIRMED, booking, BookingStatus.PENDING.name(), null);
         events.publish(BookingTopic.COMPLETED, booking, BookingStatus.CONFIRMED.name(), null);
         return BookingMapper.toView(booking);
+    }
+
+    private static ConflictException nightsTaken() {
+        return new ConflictException("The requested nights are not available (TAKEN): another booking holds some of them");
     }
 
     private Property validate(BookingRequest request) {

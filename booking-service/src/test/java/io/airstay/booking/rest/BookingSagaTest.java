@@ -81,6 +81,22 @@ class BookingSagaTest {
     }
 
     @Test
+    void nightsOfARejectedRequestAreFreeForTheNextGuestAtOnce() {
+        UUID propertyId = fixture.property();
+        LocalDate in = SOON.plusDays(20);
+        String blocked = "{\"start_date\": \"" + in + "\", \"end_date\": \"" + in + "\", \"available\": %s}";
+        given().contentType(ContentType.JSON).body(blocked.formatted(false))
+                .put(fixture.availabilityUrl() + "/api/v1/properties/" + propertyId + "/availability").then().statusCode(200);
+        book(request(propertyId, UUID.randomUUID(), in, in.plusDays(2))).then().statusCode(409)
+                .body("detail", containsString("BLOCKED"));
+
+        given().contentType(ContentType.JSON).body(blocked.formatted(true))
+                .put(fixture.availabilityUrl() + "/api/v1/properties/" + propertyId + "/availability").then().statusCode(200);
+        // The rejected booking no longer claims its nights, in the database nor in this replica's memory of recent claims.
+        book(request(propertyId, UUID.randomUUID(), in, in.plusDays(2))).then().statusCode(201);
+    }
+
+    @Test
     void cancellationReleasesTheNightsForTheNextGuest() {
         UUID propertyId = fixture.property();
         String id = book(request(propertyId, UUID.randomUUID(), SOON, SOON.plusDays(2))).then().statusCode(201)
