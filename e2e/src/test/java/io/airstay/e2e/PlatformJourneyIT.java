@@ -258,7 +258,10 @@ class PlatformJourneyIT {
                 .checkOutDate(out).numGuests(2);
         String idempotencyKey = "generated-client-" + UUID.randomUUID();
         List<ApiResponse<BookingView>> created = new ArrayList<>();
-        // 400 until booking-service has heard of the new listing.
+        // Bookable once both sides of the saga know the new listing: availability has its calendar, and booking-service
+        // answers 400 until it has heard of it.
+        await().atMost(WAIT).until(() -> given().get("/api/v1/properties/" + property + "/availability?start_date=" + in
+                + "&end_date=" + out).statusCode() == 200);
         await().atMost(WAIT).until(() -> {
             try {
                 created.add(bookings.createBookingWithHttpInfo(request, idempotencyKey));
