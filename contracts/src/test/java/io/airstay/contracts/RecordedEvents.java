@@ -47,6 +47,24 @@ public final class RecordedEvents {
         return envelope;
     }
 
+    /**
+     * The recorded envelope as a newer producer might write it: with an envelope field and payload fields (one a
+     * nested object) that this contract version does not know, which consumers must ignore.
+     */
+    public static ObjectNode fromNewerProducer(String eventType, UUID propertyId) {
+        ObjectNode envelope = envelope(eventType, propertyId);
+        envelope.put("trace_id", "added-later");
+        payload(envelope).put("pets_allowed", true).putObject("check_in_window").put("from", "15:00");
+        return envelope;
+    }
+
+    /** The recorded envelope under an event type this contract version does not have, which consumers must skip. */
+    public static ObjectNode ofUnknownType(String eventType, UUID propertyId, String unknownType) {
+        ObjectNode envelope = envelope(eventType, propertyId);
+        envelope.put("event_type", unknownType);
+        return envelope;
+    }
+
     public static ObjectNode payload(ObjectNode envelope) {
         return (ObjectNode) envelope.get("payload");
     }

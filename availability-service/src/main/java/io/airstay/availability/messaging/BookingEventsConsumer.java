@@ -21,12 +21,6 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 @ApplicationScoped
 public class BookingEventsConsumer {
 
-    /**
-     * The saga's own worker thread (smallrye.messaging.worker.saga): under load, HTTP requests fill the default worker
-     * pool, and a consumer queued behind them left the saga's events waiting for seconds.
-     */
-    private static final String SAGA_WORKER = "saga";
-
     private final IdempotentConsumer consumer;
     private final Map<String, Consumer<List<EventEnvelope>>> handlers;
 
@@ -51,7 +45,7 @@ public class BookingEventsConsumer {
 
     /** Batched: a poll of booking requests is decided as a set, in one transaction (HoldService#holdAll). */
     @Incoming(BookingTopic.NAME)
-    @Blocking(SAGA_WORKER)
+    @Blocking(IdempotentConsumer.SAGA_WORKER)
     public void onBookingEvents(List<String> messages) {
         consumer.processBatch("availability.holds", BookingTopic.NAME, messages, handlers);
     }

@@ -53,10 +53,7 @@ class PropertyEventsConsumerTest {
     @Test
     void fieldsAddedByANewerProducerAreIgnored() {
         UUID propertyId = UUID.randomUUID();
-        ObjectNode created = RecordedEvents.envelope(PropertyTopic.CREATED, propertyId);
-        created.put("trace_id", "added-later");
-        RecordedEvents.payload(created).put("pets_allowed", true).putObject("check_in_window").put("from", "15:00");
-        fixture.send(PropertyTopic.NAME, propertyId, created);
+        fixture.send(PropertyTopic.NAME, propertyId, RecordedEvents.fromNewerProducer(PropertyTopic.CREATED, propertyId));
 
         await().atMost(AvailabilityFixture.WAIT).until(() -> calendarStatus(propertyId) == 200);
         assertEquals(120.0f, night(propertyId).getFloat("availability[0].price"));
@@ -66,10 +63,8 @@ class PropertyEventsConsumerTest {
     void unknownEventTypesAreSkippedAndTheConsumerGoesOn() {
         UUID skipped = UUID.randomUUID();
         UUID next = UUID.randomUUID();
-        ObjectNode unknown = RecordedEvents.envelope(PropertyTopic.CREATED, skipped);
-        unknown.put("event_type", "property.archived");
         // Both under the next property's key: one partition, so the unknown event is consumed first.
-        fixture.send(PropertyTopic.NAME, next, unknown);
+        fixture.send(PropertyTopic.NAME, next, RecordedEvents.ofUnknownType(PropertyTopic.CREATED, skipped, "property.archived"));
         fixture.send(PropertyTopic.NAME, next, RecordedEvents.envelope(PropertyTopic.CREATED, next));
 
         await().atMost(AvailabilityFixture.WAIT).until(() -> calendarStatus(next) == 200);

@@ -18,12 +18,6 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 @ApplicationScoped
 public class AvailabilityEventsConsumer {
 
-    /**
-     * The saga's own worker thread (smallrye.messaging.worker.saga): under load, HTTP requests fill the default worker
-     * pool, and a consumer queued behind them left the saga's events waiting for seconds.
-     */
-    private static final String SAGA_WORKER = "saga";
-
     private final IdempotentConsumer consumer;
     private final Map<String, Consumer<List<EventEnvelope>>> handlers;
 
@@ -36,7 +30,7 @@ public class AvailabilityEventsConsumer {
 
     /** Batched: a poll of availability's answers is settled as a set, in one transaction. */
     @Incoming(AvailabilityTopic.NAME)
-    @Blocking(SAGA_WORKER)
+    @Blocking(IdempotentConsumer.SAGA_WORKER)
     public void onAvailabilityEvents(List<String> messages) {
         consumer.processBatch("booking.saga", AvailabilityTopic.NAME, messages, handlers);
     }

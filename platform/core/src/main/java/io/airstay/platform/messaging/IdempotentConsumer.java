@@ -44,6 +44,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class IdempotentConsumer {
 
+    /**
+     * The worker pool of the booking saga's consumers (smallrye.messaging.worker.saga, one thread): under load, HTTP
+     * requests fill the default worker pool, and a consumer queued behind them left the saga's events waiting for seconds.
+     */
+    public static final String SAGA_WORKER = "saga";
+
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
     private static final String RECORD_PROCESSED = """
             INSERT INTO silver.processed_events (consumer, event_id) VALUES (?1, ?2)
