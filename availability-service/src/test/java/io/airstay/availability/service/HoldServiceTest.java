@@ -102,7 +102,7 @@ class HoldServiceTest {
         ExecutorService pool = Executors.newFixedThreadPool(sets);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<List<HoldService.HoldOutcome>>> decided = new ArrayList<>();
-        List<HoldService.HoldRequest> everyRequest = Collections.synchronizedList(new ArrayList<>());
+        List<HoldService.HoldRequest> everyRequest = new ArrayList<>();
         for (int set = 0; set < sets; set++) {
             // Each set asks for every listing's shared night several times, in its own order: the sets lock the same
             // rows, and would deadlock if locks followed the requests' order.
