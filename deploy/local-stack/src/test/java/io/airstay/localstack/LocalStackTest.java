@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.io.TempDirFactory;
 
 import io.airstay.localstack.LocalStack.Settings;
+import io.airstay.platform.testing.FreePorts;
 import io.airstay.platform.testing.KafkaTestClient;
 import redis.clients.jedis.Jedis;
 
@@ -41,7 +42,8 @@ class LocalStackTest {
 
     @Test
     void provisionsEveryServiceDatabaseAndKeepsAllDataAcrossRestarts() throws Exception {
-        Settings settings = new Settings(dir, freePort(), freePort(), freePort(), false, "postgres", "");
+        int[] ports = FreePorts.distinct(3);
+        Settings settings = new Settings(dir, ports[0], ports[1], ports[2], false, "postgres", "");
         String kafka = "localhost:" + settings.kafkaPort();
         try (LocalStack stack = new LocalStack(settings)) {
             stack.start();
@@ -82,10 +84,10 @@ class LocalStackTest {
     @Test
     void refusesPortsTakenByAnotherProcess() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                LocalStack postgresTaken = new LocalStack(new Settings(dir, taken.getLocalPort(), freePort(), freePort(),
-                        false, "postgres", ""));
-                LocalStack redisTaken = new LocalStack(new Settings(dir, freePort(), taken.getLocalPort(), freePort(),
-                        false, "postgres", ""))) {
+                LocalStack postgresTaken = new LocalStack(new Settings(dir, taken.getLocalPort(),
+                        FreePorts.any(), FreePorts.any(), false, "postgres", ""));
+                LocalStack redisTaken = new LocalStack(new Settings(dir, FreePorts.any(), taken.getLocalPort(),
+                        FreePorts.any(), false, "postgres", ""))) {
             assertTrue(assertThrows(IllegalStateException.class, postgresTaken::start).getMessage()
                     .contains("AIRSTAY_PG_EXTERNAL=true"));
             assertTrue(assertThrows(IllegalStateException.class, redisTaken::start).getMessage()
@@ -102,12 +104,6 @@ class LocalStackTest {
         try (ResultSet rows = sql.executeQuery(query)) {
             assertTrue(rows.next());
             return rows.getString(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

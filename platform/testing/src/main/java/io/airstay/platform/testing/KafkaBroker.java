@@ -67,7 +67,8 @@ public final class KafkaBroker {
     }
 
     private static Properties config(int port, Path logDir) throws Exception {
-        int controllerPort = ServerSupport.freePort();
+        // the broker's own port was free in the parent moments ago: the kernel could hand it out here again
+        int controllerPort = FreePorts.distinct(1, port)[0];
         Properties config = new Properties();
         config.put("process.roles", "broker,controller");
         config.put("node.id", "1");

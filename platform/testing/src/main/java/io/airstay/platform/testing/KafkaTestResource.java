@@ -32,7 +32,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static String startChildBroker() throws Exception {
         Path dir = ServerSupport.workDir("embedded-kafka");
-        int port = ServerSupport.freePort();
+        int port = FreePorts.any();
         Process broker = EmbeddedServers.startKafka(port, dir, dir.resolve("broker.log"));
         ServerSupport.recordServer(dir, broker.toHandle());
         Runtime.getRuntime().addShutdownHook(new Thread(broker::destroyForcibly));

@@ -67,7 +67,7 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
         System.setProperty(BINARY, EmbeddedServers.redisBinary(dir).getPath());
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
                 ServerSupport.findProcess(System.getProperty(PROCESS)).ifPresent(ProcessHandle::destroyForcibly)));
-        return "localhost:" + launch(ServerSupport.freePort());
+        return "localhost:" + launch(FreePorts.any());
     }
 
     /** Starts the server on {@code port} and waits until it accepts connections; returns the port. */
@@ -83,7 +83,7 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
     private static String startContainer() throws Exception {
         GenericContainer<?> container = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
         // a fixed host port survives the stop/start of stopServer()/startServer()
-        container.setPortBindings(List.of(ServerSupport.freePort() + ":6379"));
+        container.setPortBindings(List.of(FreePorts.any() + ":6379"));
         container.start(); // removed at JVM exit by Testcontainers
         System.setProperty(CONTAINER, container.getContainerId());
         return container.getHost() + ":" + container.getMappedPort(6379);

@@ -1,9 +1,7 @@
 package io.airstay.platform.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,12 +70,6 @@ final class ServerSupport {
                 Path.of(runtimeDir, "docker.sock"),
                 Path.of(home, ".docker/run/docker.sock"),
                 Path.of(home, ".testcontainers.properties")).anyMatch(Files::exists);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /**

@@ -69,7 +69,7 @@ public class ServiceProcessTestResource implements QuarkusTestResourceLifecycleM
                 PostgresTestResource.USERNAME, PostgresTestResource.PASSWORD)) {
             EmbeddedServers.createDatabaseIfMissing(connection, database, PostgresTestResource.USERNAME);
         }
-        int port = ServerSupport.freePort();
+        int port = FreePorts.any();
         Path dir = ServerSupport.workDir("service-" + name);
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
