@@ -12,6 +12,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
+import org.hibernate.Session;
+
 import io.airstay.booking.model.Booking;
 import io.airstay.booking.model.BookingStatus;
 import io.airstay.platform.pagination.Cursors;
@@ -50,10 +52,14 @@ public class BookingRepository {
         return Optional.ofNullable(entityManager.find(Booking.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** The bookings with these ids, locked until the transaction ends (in id order, so two sets never deadlock). */
+    /**
+     * The bookings with these ids, locked until the transaction ends (in id order, so two sets never deadlock). One
+     * array parameter, not an IN list: Hibernate translates a query again for every new length of an IN list.
+     */
     public List<Booking> findAllForUpdate(Collection<UUID> ids) {
-        return entityManager.createQuery("FROM Booking b WHERE b.id IN :ids ORDER BY b.id", Booking.class)
-                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        return entityManager.unwrap(Session.class).createNativeQuery(
+                "SELECT * FROM silver.bookings WHERE booking_id = ANY(:ids) ORDER BY booking_id FOR UPDATE", Booking.class)
+                .setParameter("ids", ids.toArray(UUID[]::new)).getResultList();
     }
 
     public Optional<Booking> findByIdempotencyKey(String key) {
