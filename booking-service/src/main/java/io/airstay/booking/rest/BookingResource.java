@@ -36,6 +36,7 @@ import io.airstay.booking.rest.dto.BookingView;
 import io.airstay.booking.rest.dto.CancelRequest;
 import io.airstay.booking.service.BookingOutcomes;
 import io.airstay.booking.service.BookingService;
+import io.airstay.booking.service.RecentClaims;
 import io.airstay.platform.pagination.Page;
 import io.airstay.platform.problem.ConflictException;
 import io.airstay.platform.problem.InvalidFieldException;
@@ -90,9 +91,9 @@ public class BookingResource {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
             throw new InvalidFieldException("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
         }
-        // On the event loop: a storm's requests for nights just claimed are refused here, without a worker thread.
-        bookings.refuseRecentlyClaimed(body, idempotencyKey);
-        return Uni.createFrom().item(() -> bookings.request(body, idempotencyKey))
+        // On the event loop: a storm's requests for nights another request claims are refused here, without a worker.
+        RecentClaims.Claim claim = bookings.claimNights(body, idempotencyKey);
+        return Uni.createFrom().item(() -> bookings.request(body, idempotencyKey, claim))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .flatMap(requested -> {
                     if (requested.replayed()) {

@@ -68,30 +68,36 @@ public class BookingService {
     }
 
     /**
-     * Refuses, from this replica's memory alone, a request for nights that one of its recent requests claimed (a storm
-     * on one listing): no thread blocks and no connection is taken. Requests that pass go on to {@link #request}.
+     * Claims the request's nights in this replica's memory, or refuses the request if another request claims some of
+     * them (a storm on one listing): no thread blocks and no connection is taken. A claimed request goes on to
+     * {@link #request}, which keeps or withdraws the claim.
      */
-    public void refuseRecentlyClaimed(BookingRequest request, String idempotencyKey) {
-        if (claims.taken(request.propertyId(), request.checkInDate(), request.checkOutDate(), idempotencyKey)) {
+    public RecentClaims.Claim claimNights(BookingRequest request, String idempotencyKey) {
+        RecentClaims.Claim claim = claims.tryClaim(request.propertyId(), idempotencyKey, request.checkInDate(),
+                request.checkOutDate());
+        if (claim == null) {
             registry.counter("airstay.booking.outcomes", "status", "REFUSED").increment();
             throw nightsTaken();
         }
+        return claim;
     }
 
     /**
      * Stores the request as PENDING and announces booking.requested; with an Idempotency-Key seen before,
      * returns that booking instead and creates nothing (also when two retries race). Nights that a pending,
      * confirmed or completed booking of the listing already claims are refused at once with a conflict, and
-     * nothing is stored: the table's exclusion constraint decides, however many requests race.
+     * nothing is stored: the table's exclusion constraint decides, however many requests race. The claim
+     * ({@link #claimNights}) stays with the stored booking, and is withdrawn otherwise.
      */
-    public Requested request(BookingRequest request, String idempotencyKey) {
+    public Requested request(BookingRequest request, String idempotencyKey, RecentClaims.Claim claim) {
         Timer.Sample sample = Timer.start(registry);
+        boolean claimKept = false;
         try {
             Requested requested = store(request, idempotencyKey);
             sample.stop(storeTime);
             if (!requested.replayed()) {
-                claims.claim(request.propertyId(), requested.booking().bookingId(), idempotencyKey, request.checkInDate(),
-                        request.checkOutDate());
+                claims.stored(claim, requested.booking().bookingId());
+                claimKept = true;
             }
             return requested;
         } catch (PersistenceException e) {
@@ -103,6 +109,10 @@ public class BookingService {
                 throw nightsTaken();
             }
             throw e;
+        } finally {
+            if (!claimKept) {
+                claims.withdraw(claim);
+            }
         }
     }
 
