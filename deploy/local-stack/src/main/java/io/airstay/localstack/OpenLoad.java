@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +35,7 @@ import io.vertx.core.http.RequestOptions;
  * REQUESTS_FILE has one request per line: a path (a GET with {@code Accept-Encoding: gzip}) or
  * {@code POST <path> <json body>}; they are sent in order, cycling. SECONDS 0 sends every line once,
  * all due at the same instant. Before recording, WARMUP_SECONDS (5) of unrecorded load warm the
- * generator's own JVM (GETs of /healthz before a burst). Prints one JSON line: achieved rate, status
+ * generator's own JVM (GETs of /healthz before a burst, then one burst of them that opens every connection). Prints one JSON line: achieved rate, status
  * counts, errors, latency percentiles in ms, and this process's CPU seconds while recording.
  */
 public final class OpenLoad {
@@ -71,6 +72,11 @@ public final class OpenLoad {
         boolean burst = seconds == 0;
         List<Request> warmup = burst ? List.of(new Request(HttpMethod.GET, "/healthz", null)) : requests;
         long warmupRequests = load.run(warmup, Math.max(rate, 200), warmupSeconds, 0, null);
+        if (burst) {
+            // Every connection opened before the recorded burst, as clients with keep-alive connections would come:
+            // the burst then measures requests, not 500 TCP handshakes on the generator's one event loop.
+            load.run(Collections.nCopies(connections, warmup.get(0)), 0, 0, 0, null);
+        }
         long cpuBefore = processCpuNanos();
         long began = System.nanoTime();
         Result result = new Result();
