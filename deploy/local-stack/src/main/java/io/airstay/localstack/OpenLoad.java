@@ -35,8 +35,9 @@ import io.vertx.core.http.RequestOptions;
  * REQUESTS_FILE has one request per line: a path (a GET with {@code Accept-Encoding: gzip}) or
  * {@code POST <path> <json body>}; they are sent in order, cycling. SECONDS 0 sends every line once,
  * all due at the same instant. Before recording, WARMUP_SECONDS (5) of unrecorded load warm the
- * generator's own JVM (GETs of /healthz before a burst, then one burst of them that opens every connection). Prints one JSON line: achieved rate, status
- * counts, errors, latency percentiles in ms, and this process's CPU seconds while recording.
+ * generator's own JVM (GETs of /healthz before a burst, then one burst of them that opens every
+ * connection). Prints one JSON line: achieved rate, status counts, errors, latency percentiles in ms,
+ * and this process's CPU seconds while recording.
  */
 public final class OpenLoad {
 
