@@ -151,6 +151,29 @@ class GatewayRoutesTest {
         assertEquals(null, route(locations(), path).map(Location::upstream).orElse(null));
     }
 
+    /** booking-service's operator import (and any other path under /internal) is reachable through no gateway route. */
+    @Test
+    void theServicesInternalPathsReachNoService() {
+        List<String> paths = new ArrayList<>();
+        for (String service : Rendered.SERVICES) {
+            ServiceFacts.sources(service + "-service").values().forEach(source -> {
+                Matcher resource = Pattern.compile("(?m)^@Path\\(\"(/internal[^\"]*)\"\\)").matcher(source);
+                if (resource.find()) {
+                    Matcher method = Pattern.compile("(?m)^\\s+@Path\\(\"([^\"]*)\"\\)").matcher(source);
+                    paths.add(resource.group(1));
+                    while (method.find()) {
+                        paths.add(resource.group(1) + method.group(1));
+                    }
+                }
+            });
+        }
+        assertTrue(paths.contains("/internal/v1/bookings/import"), paths.toString());
+        List<Location> locations = locations();
+        for (String path : paths) {
+            assertEquals(null, route(locations, path).map(Location::upstream).orElse(null), path);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"k8s/overlays/dev", "k8s/overlays/prod"})
     void theImageCanResolveUpstreamsAndEveryTemplateVariableIsSet(String directory) {

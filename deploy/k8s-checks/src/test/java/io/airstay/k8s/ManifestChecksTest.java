@@ -7,11 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,6 +26,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** What every rendered kustomization must satisfy before it is applied to a cluster. */
 class ManifestChecksTest {
+
+    private static final Pattern HAND_MADE_SECRET = Pattern.compile("create secret generic ([a-z0-9-]+)((?:\\s+--from-literal=[\\w.-]+=\\S+)+)");
+    private static final Pattern LITERAL_KEY = Pattern.compile("--from-literal=([\\w.-]+)=");
 
     static Stream<String> everything() {
         return Rendered.all();
@@ -111,27 +120,71 @@ class ManifestChecksTest {
                 name(pdb) + " covers no pod"));
     }
 
+    /** The Secrets k8s/README.md tells the operator to create before applying prod, with their keys. */
+    static Map<String, Set<String>> handMadeSecrets() {
+        Map<String, Set<String>> secrets = new TreeMap<>();
+        Matcher command = HAND_MADE_SECRET.matcher(Tools.read(Tools.ROOT.resolve("k8s/README.md")));
+        while (command.find()) {
+            Matcher key = LITERAL_KEY.matcher(command.group(2));
+            while (key.find()) {
+                secrets.computeIfAbsent(command.group(1), n -> new TreeSet<>()).add(key.group(1));
+            }
+        }
+        return secrets;
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void everyReferencedConfigMapAndSecretExists(String directory) {
         Rendered rendered = Rendered.of(directory);
-        Set<String> available = new HashSet<>();
-        rendered.kind("ConfigMap").forEach(o -> available.add("ConfigMap/" + name(o)));
-        rendered.kind("Secret").forEach(o -> available.add("Secret/" + name(o)));
-        // CloudNativePG generates "<cluster>-app" with the owner's username and password.
-        rendered.kind("Cluster").forEach(o -> available.add("Secret/" + name(o) + "-app"));
+        // What exists, with its keys (null: any).
+        Map<String, Set<String>> available = new HashMap<>();
+        rendered.kind("ConfigMap").forEach(o -> available.put("ConfigMap/" + name(o), null));
+        rendered.kind("Secret").forEach(o -> available.put("Secret/" + name(o), null));
+        // CloudNativePG generates "<cluster>-app" with the owner's credentials.
+        rendered.kind("Cluster").forEach(o -> available.put("Secret/" + name(o) + "-app",
+                Set.of("username", "password", "dbname", "host", "port", "uri", "jdbc-uri", "pgpass")));
+        // Strimzi's user operator writes a Secret named after each SCRAM KafkaUser; its cluster CA's certificate is
+        // in "<cluster>-cluster-ca-cert".
+        rendered.kind("KafkaUser").forEach(o -> available.put("Secret/" + name(o), Set.of("password", "sasl.jaas.config")));
+        rendered.kind("Kafka").forEach(o -> available.put("Secret/" + name(o) + "-cluster-ca-cert", Set.of("ca.crt", "ca.p12", "ca.password")));
+        // Prod's hand-made Secrets, as k8s/README.md creates them (dev generates Secrets of the same names).
+        if (directory.startsWith("k8s/overlays/prod")) {
+            handMadeSecrets().forEach((secret, keys) -> available.put("Secret/" + secret, keys));
+        }
         List<String> missing = new ArrayList<>();
         rendered.templates().forEach(pod -> references(pod.spec()).forEach(ref -> {
-            if (!ref.optional && !available.contains(ref.kind + "/" + ref.name)) {
-                missing.add(pod.owner() + " -> " + ref.kind + "/" + ref.name);
+            String what = ref.kind + "/" + ref.name;
+            if (!ref.optional && !available.containsKey(what)) {
+                missing.add(pod.owner() + " -> " + what);
+            }
+            Set<String> keys = available.get(what);
+            if (keys != null && ref.key != null && !keys.contains(ref.key)) {
+                missing.add(pod.owner() + " -> " + what + " key " + ref.key);
             }
             rendered.find(ref.kind, ref.name).filter(o -> ref.key != null).ifPresent(o -> {
                 if (!o.path("data").has(ref.key) && !o.path("stringData").has(ref.key)) {
-                    missing.add(pod.owner() + " -> " + ref.kind + "/" + ref.name + " key " + ref.key);
+                    missing.add(pod.owner() + " -> " + what + " key " + ref.key);
                 }
             });
         }));
         assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void theHandMadeSecretsAreExactlyThoseProdReferencesAndNoOperatorMakes() {
+        Rendered prod = Rendered.of("k8s/overlays/prod");
+        Set<String> made = new TreeSet<>();
+        prod.kind("Secret").forEach(o -> made.add(name(o)));
+        prod.kind("Cluster").forEach(o -> made.add(name(o) + "-app"));
+        prod.kind("KafkaUser").forEach(o -> made.add(name(o)));
+        prod.kind("Kafka").forEach(o -> made.add(name(o) + "-cluster-ca-cert"));
+        Set<String> needed = new TreeSet<>();
+        prod.templates().forEach(pod -> references(pod.spec()).stream().filter(r -> r.kind.equals("Secret") && !r.optional)
+                .forEach(r -> needed.add(r.name)));
+        needed.removeAll(made);
+        assertEquals(needed, handMadeSecrets().keySet());
+        assertTrue(needed.contains("redis-exporter"), needed.toString());
     }
 
     record Reference(String kind, String name, String key, boolean optional) {
@@ -176,10 +229,11 @@ class ManifestChecksTest {
         Rendered rendered = Rendered.of(directory);
         List<ObjectNode> policies = rendered.kind("NetworkPolicy").toList();
         List<String> problems = new ArrayList<>();
+        // Each workload has a policy of its own for both directions, not only the namespace's default deny.
         rendered.templates().forEach(pod -> {
             for (String type : List.of("Ingress", "Egress")) {
                 boolean governed = policies.stream().anyMatch(p -> p.at("/spec/policyTypes").toString().contains(type)
-                        && selects(p.at("/spec/podSelector"), pod.labels(), false));
+                        && !p.at("/spec/podSelector").isEmpty() && selects(p.at("/spec/podSelector"), pod.labels(), false));
                 if (!governed) {
                     problems.add(pod.owner() + ": no " + type + " policy");
                 }

@@ -51,8 +51,12 @@ class OperatorResourcesTest {
         assertEquals(Set.of("controller", "broker"), Set.of(pool.at("/spec/roles/0").asText(), pool.at("/spec/roles/1").asText()));
 
         Map<String, ObjectNode> topics = prod.kind("KafkaTopic").collect(Collectors.toMap(Rendered::name, t -> t));
-        // The topics the services exchange are those of the event contract, no more, no less.
-        assertEquals(Set.copyOf(EventCatalog.TOPICS), topics.keySet());
+        // The topics the services exchange are those of the event contract, plus a dead-letter topic per consumed
+        // channel (no client may create one), no more, no less.
+        Set<String> expected = new TreeSet<>(EventCatalog.TOPICS);
+        Rendered.SERVICES.forEach(s -> ServiceFacts.incoming(s).forEach(c -> expected.add(c.deadLetterTopic())));
+        assertEquals(expected, new TreeSet<>(topics.keySet()));
+        assertEquals(8, expected.size());
         topics.values().forEach(topic -> {
             require(topic, "/spec/partitions", "/spec/replicas");
             assertEquals(cluster, topic.at("/metadata/labels/strimzi.io~1cluster").asText(), name(topic));

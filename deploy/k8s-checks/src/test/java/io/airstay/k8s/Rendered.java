@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
@@ -30,7 +32,7 @@ final class Rendered {
     /** Bases: one component each, applied into an environment that provides its database and Secret. */
     static final List<String> BASES = List.of("k8s/base/search-service", "k8s/base/booking-service",
             "k8s/base/review-service", "k8s/base/availability-service", "k8s/base/gateway", "k8s/base/redis",
-            "k8s/base/database");
+            "k8s/base/database", "k8s/base/default-deny");
     static final List<String> SERVICES = List.of("search", "booking", "review", "availability");
 
     private static final Map<String, Rendered> CACHE = new ConcurrentHashMap<>();
@@ -59,6 +61,11 @@ final class Rendered {
             }
             return new Rendered(dir, objects);
         });
+    }
+
+    /** A copy without the objects that match (for checks that a rule matters; not cached). */
+    Rendered without(Predicate<ObjectNode> unwanted) {
+        return new Rendered(directory + " (edited)", objects.stream().filter(unwanted.negate()).toList());
     }
 
     static Stream<String> all() {
@@ -95,22 +102,116 @@ final class Rendered {
                         strings(o.at("/spec/template/metadata/labels")), o.at("/spec/template/spec")));
     }
 
-    /** Every pod: the workloads', CloudNativePG's instances and Strimzi's brokers (labels as the operators set them). */
+    /**
+     * Every pod: the workloads', CloudNativePG's instances and Strimzi's brokers, entity operator and Kafka exporter
+     * (labels as the operators set them; ports those that other pods connect to, probes' ports left out).
+     */
     Stream<Pod> pods() {
         Stream<Pod> instances = kind("Cluster").map(cluster -> {
             Map<String, String> labels = strings(cluster.at("/spec/inheritedMetadata/labels"));
             labels.put("cnpg.io/cluster", name(cluster));
             labels.put("cnpg.io/podRole", "instance");
-            return new Pod("Cluster/" + name(cluster), labels, JSON.createObjectNode());
+            return new Pod("Cluster/" + name(cluster), labels, ports("postgresql", 5432, "status", 8000, "metrics", 9187));
         });
         Stream<Pod> brokers = kind("KafkaNodePool").map(pool -> {
+            String cluster = pool.at("/metadata/labels/strimzi.io~1cluster").asText();
             Map<String, String> labels = strings(pool.at("/spec/template/pod/metadata/labels"));
-            labels.put("strimzi.io/cluster", pool.at("/metadata/labels/strimzi.io~1cluster").asText());
+            labels.putAll(strimziLabels(cluster, cluster + "-kafka"));
             labels.put("strimzi.io/pool-name", name(pool));
-            labels.put("strimzi.io/kind", "Kafka");
-            return new Pod("KafkaNodePool/" + name(pool), labels, JSON.createObjectNode());
+            ObjectNode spec = ports("tcp-ctrlplane", 9090, "tcp-replication", 9091, "tcp-kafkaagent", 8443);
+            find("Kafka", cluster).ifPresent(kafka -> kafka.at("/spec/kafka/listeners").forEach(listener -> ((ArrayNode) spec
+                    .at("/containers/0/ports")).addObject().put("name", "tcp-" + listener.path("name").asText())
+                    .put("containerPort", listener.path("port").asInt())));
+            return new Pod("KafkaNodePool/" + name(pool), labels, spec);
         });
-        return Stream.of(templates(), instances, brokers).flatMap(s -> s);
+        Stream<Pod> strimzi = kind("Kafka").flatMap(kafka -> {
+            List<Pod> pods = new ArrayList<>();
+            if (kafka.at("/spec").has("entityOperator")) {
+                pods.add(new Pod("Kafka/" + name(kafka) + "-entity-operator", strimziLabels(name(kafka), name(kafka) + "-entity-operator"),
+                        ports()));
+            }
+            if (kafka.at("/spec").has("kafkaExporter")) {
+                pods.add(new Pod("Kafka/" + name(kafka) + "-kafka-exporter", strimziLabels(name(kafka), name(kafka) + "-kafka-exporter"),
+                        ports("tcp-prometheus", 9404)));
+            }
+            return pods.stream();
+        });
+        return Stream.of(templates(), instances, brokers, strimzi).flatMap(s -> s);
+    }
+
+    private static Map<String, String> strimziLabels(String cluster, String name) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("strimzi.io/cluster", cluster);
+        labels.put("strimzi.io/name", name);
+        labels.put("strimzi.io/kind", "Kafka");
+        return labels;
+    }
+
+    /** A pod spec with one container listening on these (name, number) ports. */
+    private static ObjectNode ports(Object... namesAndNumbers) {
+        ObjectNode spec = JSON.createObjectNode();
+        ArrayNode ports = spec.putArray("containers").addObject().putArray("ports");
+        for (int i = 0; i < namesAndNumbers.length; i += 2) {
+            ports.addObject().put("name", (String) namesAndNumbers[i]).put("containerPort", (Integer) namesAndNumbers[i + 1]);
+        }
+        return spec;
+    }
+
+    /**
+     * The NetworkPolicies Strimzi writes for its pods of each Kafka cluster (its KafkaCluster, EntityOperator and
+     * KafkaExporter models): the controllers' port among brokers and from the cluster operator (in any namespace),
+     * replication from the brokers and Strimzi's own clients, the agent from the cluster operator, each listener from
+     * its networkPolicyPeers (everyone without), the entity operator's health ports and the exporter's metrics from
+     * everyone. The entity operator's ports are left out with its pod's.
+     */
+    Stream<ObjectNode> operatorPolicies() {
+        return kind("Kafka").flatMap(kafka -> {
+            String cluster = name(kafka);
+            ObjectNode brokers = policy(cluster + "-network-policy-kafka", strimziLabels(cluster, cluster + "-kafka"));
+            ArrayNode ingress = ((ObjectNode) brokers.path("spec")).putArray("ingress");
+            ObjectNode operator = JSON.createObjectNode();
+            operator.putObject("podSelector").putObject("matchLabels").put("strimzi.io/kind", "cluster-operator");
+            operator.putObject("namespaceSelector");
+            rule(ingress, 9090, peer(cluster, "-kafka"), operator);
+            rule(ingress, 9091, operator, peer(cluster, "-kafka"), peer(cluster, "-entity-operator"), peer(cluster, "-kafka-exporter"),
+                    peer(cluster, "-cruise-control"));
+            rule(ingress, 8443, operator);
+            kafka.at("/spec/kafka/listeners").forEach(listener -> {
+                ObjectNode r = ingress.addObject();
+                r.putArray("ports").addObject().put("port", listener.path("port").asInt());
+                if (!listener.path("networkPolicyPeers").isEmpty()) {
+                    r.set("from", listener.path("networkPolicyPeers").deepCopy());
+                }
+            });
+            ObjectNode exporter = policy(cluster + "-kafka-exporter", strimziLabels(cluster, cluster + "-kafka-exporter"));
+            ((ObjectNode) exporter.path("spec")).putArray("ingress").addObject().putArray("ports").addObject().put("port", 9404);
+            return Stream.of(brokers, exporter);
+        });
+    }
+
+    private static ObjectNode policy(String name, Map<String, String> podLabels) {
+        ObjectNode policy = JSON.createObjectNode().put("apiVersion", "networking.k8s.io/v1").put("kind", "NetworkPolicy");
+        policy.putObject("metadata").put("name", name);
+        ObjectNode matchLabels = policy.putObject("spec").putObject("podSelector").putObject("matchLabels");
+        podLabels.forEach(matchLabels::put);
+        ((ObjectNode) policy.path("spec")).putArray("policyTypes").add("Ingress");
+        return policy;
+    }
+
+    private static ObjectNode peer(String cluster, String suffix) {
+        ObjectNode peer = JSON.createObjectNode();
+        ObjectNode labels = peer.putObject("podSelector").putObject("matchLabels");
+        strimziLabels(cluster, cluster + suffix).forEach(labels::put);
+        return peer;
+    }
+
+    private static void rule(ArrayNode ingress, int port, ObjectNode... from) {
+        ObjectNode rule = ingress.addObject();
+        rule.putArray("ports").addObject().put("port", port);
+        ArrayNode peers = rule.putArray("from");
+        for (ObjectNode peer : from) {
+            peers.add(peer);
+        }
     }
 
     /** Whether a label selector ({matchLabels, matchExpressions} or a Service's plain map) selects these labels. */

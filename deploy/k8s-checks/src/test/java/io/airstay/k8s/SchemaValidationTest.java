@@ -29,7 +29,7 @@ class SchemaValidationTest {
 
     private static final Path NODE = Tools.WORK.resolve("node");
     static final Set<String> CHECKED_ELSEWHERE = Set.of("kafka.strimzi.io/v1 Kafka", "kafka.strimzi.io/v1 KafkaNodePool",
-            "kafka.strimzi.io/v1 KafkaTopic", "postgresql.cnpg.io/v1 Cluster");
+            "kafka.strimzi.io/v1 KafkaTopic", "kafka.strimzi.io/v1 KafkaUser", "postgresql.cnpg.io/v1 Cluster");
 
     @BeforeAll
     static void installValidator() throws IOException {

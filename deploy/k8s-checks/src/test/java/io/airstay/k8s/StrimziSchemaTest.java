@@ -25,6 +25,7 @@ import io.strimzi.api.kafka.model.common.UnknownPropertyPreserving;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /**
  * The Strimzi resources against Strimzi's own API model (io.strimzi:api, the classes its CRD schemas are
@@ -34,7 +35,7 @@ import io.strimzi.api.kafka.model.topic.KafkaTopic;
 class StrimziSchemaTest {
 
     private static final Map<String, Class<?>> MODELS = Map.of("Kafka", Kafka.class, "KafkaNodePool", KafkaNodePool.class,
-            "KafkaTopic", KafkaTopic.class);
+            "KafkaTopic", KafkaTopic.class, "KafkaUser", KafkaUser.class);
 
     static List<String> problems(JsonNode object) {
         String where = object.path("kind").asText() + "/" + name(object);
@@ -92,7 +93,8 @@ class StrimziSchemaTest {
     void theStrimziResourcesMatchStrimzisApiModel() {
         List<ObjectNode> resources = Rendered.of("k8s/overlays/prod").objects.stream()
                 .filter(o -> o.path("apiVersion").asText().startsWith("kafka.strimzi.io/")).toList();
-        assertEquals(6, resources.size());
+        // The cluster, its node pool, the four event topics and their four dead-letter topics, a user per service.
+        assertEquals(14, resources.size());
         List<String> problems = new ArrayList<>();
         resources.forEach(r -> problems.addAll(problems(r)));
         assertEquals(List.of(), problems);
@@ -111,5 +113,9 @@ class StrimziSchemaTest {
         List<String> topicProblems = problems(topic);
         assertEquals(1, topicProblems.size(), topicProblems.toString());
         assertTrue(topicProblems.get(0).contains("twelve"), topicProblems.toString());
+        ObjectNode user = Rendered.of("k8s/overlays/prod").find("KafkaUser", "search-service").orElseThrow().deepCopy();
+        ((ObjectNode) user.at("/spec/authorization/acls/0")).put("operatoins", "Write");
+        List<String> userProblems = problems(user);
+        assertEquals(List.of("KafkaUser/search-service/spec/authorization/acls/0: unknown fields [operatoins]"), userProblems);
     }
 }
