@@ -25,14 +25,16 @@ class Gateway:
         self.host, self.port = parsed.hostname, parsed.port or 80
         self.local = threading.local()
 
-    def call(self, method, path, body=None, timeout=30):
+    def call(self, method, path, body=None, timeout=30, token=None):
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = "Bearer " + token
         for attempt in (1, 2):
             connection = getattr(self.local, "connection", None)
             if connection is None:
                 connection = self.local.connection = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
             try:
-                connection.request(method, path, body=json.dumps(body) if body is not None else None,
-                                   headers={"Content-Type": "application/json"})
+                connection.request(method, path, body=json.dumps(body) if body is not None else None, headers=headers)
                 response = connection.getresponse()
                 return response.status, response.read()
             except (http.client.HTTPException, OSError):
@@ -273,23 +275,34 @@ def new_listing(gateway, city):
     return json.loads(body)["property_id"]
 
 
-def await_bookable(gateway, listing):
+def await_bookable(args, gateway, listing):
     """Known to availability and booking once a harmless probe (check-out = check-in) is a 400 on that field."""
     check_in = (datetime.date.today() + datetime.timedelta(days=40)).isoformat()
     deadline = time.time() + 60
     while time.time() < deadline:
         status, body = gateway.call("POST", "/api/v1/bookings", {
-            "property_id": listing, "guest_id": str(uuid.uuid4()), "check_in_date": check_in,
-            "check_out_date": check_in, "num_guests": 1})
+            "property_id": listing, "check_in_date": check_in, "check_out_date": check_in, "num_guests": 1},
+            token=next(args.guests))
         if status == 400 and b"check_out_date" in body:
             return
         time.sleep(0.5)
     raise RuntimeError(f"listing {listing} never became bookable")
 
 
-def booking_line(listing, check_in, nights):
-    return "POST /api/v1/bookings " + json.dumps({
-        "property_id": listing, "guest_id": str(uuid.uuid4()), "num_guests": 1, "check_in_date": check_in.isoformat(),
+GUESTS = 200  # bearer tokens signed once per run (RS256 signing in Python would need a library); guests book round robin
+
+
+def guest_tokens(args):
+    """GUESTS tokens of new guests, signed with the local platform's development key (./airstay token)."""
+    output = command_output(["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", args.classpath,
+                             "io.airstay.localstack.Token", os.path.join(args.local, "jwt"), "guest", str(GUESTS)])
+    return itertools.cycle([line.split()[1] for line in output.splitlines() if line.strip()])
+
+
+def booking_line(args, listing, check_in, nights):
+    """A booking request of the next guest: the guest comes from the token, so the body names none."""
+    return f"POST /api/v1/bookings {next(args.guests)} " + json.dumps({
+        "property_id": listing, "num_guests": 1, "check_in_date": check_in.isoformat(),
         "check_out_date": (check_in + datetime.timedelta(days=nights)).isoformat()})
 
 
@@ -346,17 +359,17 @@ def booking_lines(args, ids, count):
     if len(picked) < count:
         print(f"only {len(picked)} free stays left in {len(listings)} listings for {count} requests: the load generator "
               "will repeat them, and the repeats answer 409 (load more listings with --listings)", flush=True)
-    return [booking_line(*stay) for stay in picked]
+    return [booking_line(args, *stay) for stay in picked]
 
 
 def storm(args, gateway, requests=500):
     """requests POSTs for overlapping nights of one new listing, all due at the same instant."""
     listing = new_listing(gateway, "Storm City")
-    await_bookable(gateway, listing)
+    await_bookable(args, gateway, listing)
     shared = datetime.date.today() + datetime.timedelta(days=60)
     path = os.path.join(args.out, "requests-storm.txt")
     with open(path, "w") as f:
-        f.write("\n".join(booking_line(listing, shared - datetime.timedelta(days=i % 3), 1 + i % 3 + i % 2)
+        f.write("\n".join(booking_line(args, listing, shared - datetime.timedelta(days=i % 3), 1 + i % 3 + i % 2)
                           for i in range(requests)) + "\n")
     return open_load(args, path, requests, 0, connections=requests, warmup=3)
 
@@ -885,6 +898,7 @@ def main():
                              "highest --booking-rates run (<service>-<time>.jfr in --out) and summarize it")
     args = parser.parse_args()
     args.ports = [int(p) for p in args.cache_ports.split(",")]
+    args.guests = guest_tokens(args)
     args.booking_rates = [int(rate) for rate in args.booking_rates.split(",")]
     os.makedirs(args.out, exist_ok=True)
     gateway = Gateway(args.gateway)

@@ -9,6 +9,7 @@ import io.airstay.platform.testing.KafkaTestResource;
 import io.airstay.platform.testing.PostgresTestResource;
 import io.airstay.platform.testing.RedisTestResource;
 import io.airstay.platform.testing.ServiceProcessTestResource;
+import io.airstay.platform.testing.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 
@@ -21,6 +22,7 @@ import io.quarkus.test.common.WithTestResource;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
+@WithTestResource(TestTokens.class)
 @WithTestResource(value = ServiceProcessTestResource.class, initArgs = {
         @ResourceArg(name = "name", value = "availability-service"),
         @ResourceArg(name = "jar", value = "../availability-service/target/quarkus-app/quarkus-run.jar"),

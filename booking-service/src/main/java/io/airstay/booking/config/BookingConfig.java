@@ -2,7 +2,6 @@ package io.airstay.booking.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -32,7 +31,4 @@ public interface BookingConfig {
     /** How often pending bookings past their deadline are expired. */
     @WithDefault("5s")
     String expiryEvery();
-
-    /** Token that opens the operator-only paths (/internal/...); absent, they answer 404. */
-    Optional<String> operatorToken();
 }

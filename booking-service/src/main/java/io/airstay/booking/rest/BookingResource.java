@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,6 +42,8 @@ import io.airstay.platform.pagination.Page;
 import io.airstay.platform.problem.ConflictException;
 import io.airstay.platform.problem.InvalidFieldException;
 import io.airstay.platform.problem.Params;
+import io.airstay.platform.security.CurrentUser;
+import io.airstay.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -55,17 +58,21 @@ public class BookingResource {
     private final BookingService bookings;
     private final BookingOutcomes outcomes;
     private final BookingConfig config;
+    private final CurrentUser user;
 
-    public BookingResource(BookingService bookings, BookingOutcomes outcomes, BookingConfig config) {
+    public BookingResource(BookingService bookings, BookingOutcomes outcomes, BookingConfig config, CurrentUser user) {
         this.bookings = bookings;
         this.outcomes = outcomes;
         this.config = config;
+        this.user = user;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.GUEST)
     @Operation(operationId = "createBooking", summary = "Book a stay",
-            description = "Answers once the nights are held or refused, or after about 2 s with the booking still "
+            description = "The caller (a guest) books for themselves: guest_id may be left out, and naming another user "
+                    + "is refused with 403. Answers once the nights are held or refused, or after about 2 s with the booking still "
                     + "pending (202: follow Location until booking_status is no longer PENDING).")
     @APIResponse(responseCode = "201", description = "Confirmed", headers = @Header(name = HttpHeaders.LOCATION,
             description = "The booking's path", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
@@ -91,9 +98,10 @@ public class BookingResource {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
             throw new InvalidFieldException("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
         }
+        BookingRequest request = body.forGuest(user.id());
         // On the event loop: a storm's requests for nights another request claims are refused here, without a worker.
-        RecentClaims.Claim claim = bookings.claimNights(body, idempotencyKey);
-        return Uni.createFrom().item(() -> bookings.request(body, idempotencyKey, claim))
+        RecentClaims.Claim claim = bookings.claimNights(request, idempotencyKey);
+        return Uni.createFrom().item(() -> bookings.request(request, idempotencyKey, claim))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .flatMap(requested -> {
                     if (requested.replayed()) {
@@ -109,28 +117,33 @@ public class BookingResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getBooking", summary = "A booking")
+    @RolesAllowed(Roles.GUEST)
+    @Operation(operationId = "getBooking", summary = "One of the caller's bookings")
     @APIResponse(responseCode = "200", description = "The booking",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "404", description = "No booking with this id")
     public BookingView get(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
-        return bookings.find(Params.uuid("booking_id", id));
+        BookingView booking = bookings.find(Params.uuid("booking_id", id));
+        user.requireOwner(booking.guestId(), "Booking " + booking.bookingId());
+        return booking;
     }
 
     @GET
-    @Operation(operationId = "listBookings", summary = "A guest's bookings, newest first; follow next_cursor for the next page")
+    @RolesAllowed(Roles.GUEST)
+    @Operation(operationId = "listBookings", summary = "The caller's bookings, newest first; follow next_cursor for the next page")
     @APIResponse(responseCode = "200", description = "A page of bookings")
     public Page<BookingView> list(
-            @RestQuery("guest_id") @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            String guestId,
+            @RestQuery("guest_id") @Parameter(description = "Optional: the caller's own id; another user's is refused "
+                    + "with 403", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String guestId,
             @RestQuery @Parameter(schema = @Schema(type = SchemaType.STRING,
                     enumeration = { "pending", "confirmed", "rejected", "canceled", "completed", "expired" })) String status,
             @RestQuery @Parameter(description = "The next_cursor of the previous page") String cursor,
             @RestQuery("page_size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
                     defaultValue = "20")) String pageSize) {
-        UUID guest = Params.uuid("guest_id", guestId);
-        if (guest == null) {
-            throw new InvalidFieldException("guest_id", "is required");
+        UUID guest = user.id();
+        UUID named = Params.uuid("guest_id", guestId);
+        if (named != null) {
+            user.requireOwner(named, "guest_id: the bookings of " + named);
         }
         String statusName = Params.oneOf("status", status, STATUSES);
         int size = Params.present(pageSize) ? Params.integer("page_size", pageSize, 1, 100) : 20;
@@ -141,7 +154,8 @@ public class BookingResource {
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "cancelBooking", summary = "Cancel a pending or confirmed stay that has not started",
+    @RolesAllowed(Roles.GUEST)
+    @Operation(operationId = "cancelBooking", summary = "Cancel one of the caller's pending or confirmed stays that has not started",
             description = "Its nights are released. The body, with a reason, is optional.")
     @APIResponse(responseCode = "200", description = "Canceled",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)))
@@ -152,7 +166,7 @@ public class BookingResource {
                     examples = @ExampleObject(name = "with a reason", value = CancelRequest.EXAMPLE))) CancelRequest body) {
         UUID bookingId = Params.uuid("booking_id", id);
         String reason = body == null ? null : body.reason();
-        return bookings.cancel(bookingId, Params.text("reason", reason, CancelRequest.MAX_REASON_LENGTH));
+        return bookings.cancel(bookingId, user.id(), Params.text("reason", reason, CancelRequest.MAX_REASON_LENGTH));
     }
 
     private static Response respond(BookingView booking) {

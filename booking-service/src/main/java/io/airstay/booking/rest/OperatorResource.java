@@ -1,11 +1,9 @@
 package io.airstay.booking.rest;
 
-import java.util.Optional;
-
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,19 +13,17 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestHeader;
 
-import io.airstay.booking.config.BookingConfig;
 import io.airstay.booking.rest.dto.BookingView;
 import io.airstay.booking.rest.dto.StayImport;
 import io.airstay.booking.service.BookingService;
+import io.airstay.platform.security.Roles;
 
 /**
- * Operator-only paths: not routed by the gateway, and answered only with the operator token
- * ({@code airstay.booking.operator-token}); without a configured token they do not exist.
+ * Operator-only paths: not routed by the gateway, and answered only to a token with the operator role, checked
+ * before the body is read (a stranger learns nothing of what the body should hold).
  */
 @Path("/internal/v1/bookings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,11 +31,9 @@ import io.airstay.booking.service.BookingService;
 public class OperatorResource {
 
     private final BookingService bookings;
-    private final Optional<String> operatorToken;
 
-    public OperatorResource(BookingService bookings, BookingConfig config) {
+    public OperatorResource(BookingService bookings) {
         this.bookings = bookings;
-        this.operatorToken = config.operatorToken();
     }
 
     @POST
@@ -49,13 +43,9 @@ public class OperatorResource {
             + "no-overlap invariant")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)))
-    @APIResponse(responseCode = "404", description = "No operator token is configured, or this is not it")
     @APIResponse(responseCode = "409", description = "The stay overlaps another stay of this listing")
-    public Response importStay(@RestHeader("X-Operator-Token") @Parameter(required = true) String token,
-            @NotNull @Valid StayImport body) {
-        if (operatorToken.isEmpty() || !operatorToken.get().equals(token)) {
-            throw new NotFoundException();
-        }
+    @RolesAllowed(Roles.OPERATOR)
+    public Response importStay(@NotNull @Valid StayImport body) {
         return Response.status(Response.Status.CREATED).entity(bookings.importPastStay(body)).build();
     }
 }

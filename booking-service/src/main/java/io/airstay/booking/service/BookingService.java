@@ -26,6 +26,7 @@ import io.airstay.contracts.booking.BookingTopic;
 import io.airstay.platform.db.Constraints;
 import io.airstay.platform.pagination.Cursors;
 import io.airstay.platform.pagination.Page;
+import io.airstay.platform.problem.AccessDeniedException;
 import io.airstay.platform.problem.ConflictException;
 import io.airstay.platform.problem.InvalidFieldException;
 import io.airstay.platform.problem.ResourceNotFoundException;
@@ -174,11 +175,17 @@ public class BookingService {
         return Page.of(rows, pageSize, null, last -> Cursors.newestFirst(last.createdAt(), last.bookingId()));
     }
 
-    /** Cancels a pending or confirmed stay that has not started; booking.canceled releases its nights. */
+    /**
+     * Cancels the guest's pending or confirmed stay that has not started; booking.canceled releases its nights.
+     * Another user's booking is refused, whatever its state.
+     */
     @Transactional
-    public BookingView cancel(UUID id, String reason) {
+    public BookingView cancel(UUID id, UUID guestId, String reason) {
         Booking booking = bookings.findForUpdate(id)
                 .orElseThrow(() -> new ResourceNotFoundException("Booking " + id + " not found"));
+        if (!booking.guestId.equals(guestId)) {
+            throw new AccessDeniedException("Booking " + id + " belongs to another user");
+        }
         if (booking.status != BookingStatus.PENDING && booking.status != BookingStatus.CONFIRMED) {
             throw new ConflictException("A " + booking.status + " booking cannot be canceled");
         }

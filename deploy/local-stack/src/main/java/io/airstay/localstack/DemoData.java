@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import io.airstay.platform.testing.TokenIssuer;
 
 /**
  * Demo data shaped like a marketplace (eight US cities, dearer ones among them, four reviews in five rated 4 or 5),
@@ -55,18 +58,20 @@ public final class DemoData {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
     private final String booking;
-    private final String operatorToken;
+    private final TokenIssuer tokens;
+    private final String operator;
 
-    private DemoData(String gateway, String booking, String operatorToken) {
+    private DemoData(String gateway, String booking, TokenIssuer tokens) {
         this.gateway = gateway;
         this.booking = booking;
-        this.operatorToken = operatorToken;
+        this.tokens = tokens;
+        this.operator = bearer(UUID.randomUUID(), "operator");
     }
 
     public static void main(String[] args) throws Exception {
         int listings = args.length > 3 ? Integer.parseInt(args[3]) : 500;
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 42;
-        new DemoData(args[0], args[1], args[2]).load(listings, seed);
+        new DemoData(args[0], args[1], TokenIssuer.inDirectory(Path.of(args[2]))).load(listings, seed);
     }
 
     private void load(int count, long seed) throws Exception {
@@ -81,13 +86,15 @@ public final class DemoData {
         List<String> ids = inParallel("listings", listingBodies,
                 body -> extractId(post(gateway + "/api/v1/properties", body, null), "property_id"));
 
-        List<String> bookings = new ArrayList<>();
+        List<String[]> bookings = new ArrayList<>();
         List<String[]> stays = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
             if (random.nextDouble() < 0.3) {
                 LocalDate in = LocalDate.now().plusDays(7 + random.nextInt(110));
-                bookings.add(bookingBody(id, UUID.randomUUID(), in, in.plusDays(minimumNights[i] + random.nextInt(4))));
+                UUID guest = UUID.randomUUID();
+                bookings.add(new String[] { bookingBody(id, guest, in, in.plusDays(minimumNights[i] + random.nextInt(4))),
+                        bearer(guest, "guest") });
             }
             // Past stays, one after the other so they never overlap; each is then reviewed (most of the time).
             LocalDate end = LocalDate.now().minusDays(1 + random.nextInt(10));
@@ -100,11 +107,11 @@ public final class DemoData {
                 end = in.minusDays(random.nextInt(5));
             }
         }
-        inParallel("future bookings", bookings, body -> post(gateway + "/api/v1/bookings", body, null));
+        inParallel("future bookings", bookings, body -> post(gateway + "/api/v1/bookings", body[0], body[1]));
         List<String[]> imported = inParallel("past stays", stays, stay -> {
             String json = post(booking + "/internal/v1/bookings/import", """
                     {"property_id":"%s","guest_id":"%s","check_in_date":"%s","check_out_date":"%s","num_guests":2}"""
-                    .formatted(stay[0], stay[1], stay[2], stay[3]), operatorToken);
+                    .formatted(stay[0], stay[1], stay[2], stay[3]), operator);
             return new String[] { stay[0], extractId(json, "booking_id"), stay[1], stay[4] };
         });
         List<String[]> reviewed = imported.stream().filter(stay -> stay[3] != null).toList();
@@ -195,12 +202,17 @@ public final class DemoData {
      * stay review-service has not learnt of yet. Returns the body of a 2xx or 409 answer (a booking whose
      * nights are taken is an answer too).
      */
-    private String post(String url, String json, String token) throws Exception {
+    /** "Bearer ..." for a user with one role, valid for the hour a large load may take. */
+    private String bearer(UUID user, String role) {
+        return "Bearer " + tokens.token(user, List.of(role), Duration.ofHours(1));
+    }
+
+    private String post(String url, String json, String authorization) throws Exception {
         for (int attempt = 1;; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-            if (token != null) {
-                request.header("X-Operator-Token", token);
+            if (authorization != null) {
+                request.header("Authorization", authorization);
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();

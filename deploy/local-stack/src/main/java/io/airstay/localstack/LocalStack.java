@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.airstay.platform.testing.EmbeddedServers;
+import io.airstay.platform.testing.TokenIssuer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -43,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
     static final String ROLE = "airstay";
     /** Written in the directory once everything serves: one line "name pid" per server process started. */
     static final String READY_FILE = "infra.ready";
+    static final String JWT_KEYS = "jwt";
 
     record Settings(Path dir, int postgresPort, int redisPort, int kafkaPort,
             boolean postgresExternal, String adminUser, String adminPassword) {
@@ -91,7 +93,10 @@ public final class LocalStack implements AutoCloseable {
         Thread.currentThread().join(); // until SIGTERM/SIGINT runs the shutdown hook
     }
 
-    /** Starts PostgreSQL (unless an external one is to be used), Redis and Kafka, then writes the ready file. */
+    /**
+     * Starts PostgreSQL (unless an external one is to be used), Redis and Kafka, creates the development key pair
+     * that signs bearer tokens (kept in the data directory, never in the repository), then writes the ready file.
+     */
     void start() throws Exception {
         Files.createDirectories(logs);
         Path ready = settings.dir().resolve(READY_FILE);
@@ -114,6 +119,7 @@ public final class LocalStack implements AutoCloseable {
         }
         startRedis();
         startKafka();
+        TokenIssuer.inDirectory(settings.dir().resolve(JWT_KEYS));
 
         String pids = started.stream().map(server -> server.name() + " " + server.pid() + "\n")
                 .collect(Collectors.joining());

@@ -33,7 +33,7 @@ import io.vertx.core.http.RequestOptions;
  *
  * <pre>OpenLoad BASE_URL REQUESTS_FILE RATE_PER_S SECONDS [CONNECTIONS [WARMUP_SECONDS]]</pre>
  * REQUESTS_FILE has one request per line: a path (a GET with {@code Accept-Encoding: gzip}) or
- * {@code POST <path> <json body>}; they are sent in order, cycling. SECONDS 0 sends every line once,
+ * {@code POST <path> [<bearer token>] <json body>}; they are sent in order, cycling. SECONDS 0 sends every line once,
  * all due at the same instant. Before recording, WARMUP_SECONDS (5) of unrecorded load warm the
  * generator's own JVM (GETs of /healthz before a burst, then one burst of them that opens every
  * connection). Prints one JSON line: achieved rate, status counts, errors, latency percentiles in ms,
@@ -43,13 +43,17 @@ public final class OpenLoad {
 
     private static final long TIMEOUT_MS = 30_000;
 
-    private record Request(HttpMethod method, String path, String body) {
+    private record Request(HttpMethod method, String path, String token, String body) {
         static Request parse(String line) {
             if (!line.startsWith("POST ")) {
-                return new Request(HttpMethod.GET, line.trim(), null);
+                return new Request(HttpMethod.GET, line.trim(), null, null);
             }
             String[] parts = line.split(" ", 3);
-            return new Request(HttpMethod.POST, parts[1], parts[2]);
+            if (parts[2].startsWith("{")) {
+                return new Request(HttpMethod.POST, parts[1], null, parts[2]);
+            }
+            String[] tokenAndBody = parts[2].split(" ", 2);
+            return new Request(HttpMethod.POST, parts[1], tokenAndBody[0], tokenAndBody[1]);
         }
     }
 
@@ -71,7 +75,7 @@ public final class OpenLoad {
         OpenLoad load = new OpenLoad(vertx, client);
 
         boolean burst = seconds == 0;
-        List<Request> warmup = burst ? List.of(new Request(HttpMethod.GET, "/healthz", null)) : requests;
+        List<Request> warmup = burst ? List.of(new Request(HttpMethod.GET, "/healthz", null, null)) : requests;
         long warmupRequests = load.run(warmup, Math.max(rate, 200), warmupSeconds, 0, null);
         if (burst) {
             // Every connection opened before the recorded burst, as clients with keep-alive connections would come:
@@ -156,6 +160,9 @@ public final class OpenLoad {
                 .addHeader("Accept-Encoding", "gzip").setTimeout(TIMEOUT_MS);
         if (request.body() != null) {
             options.addHeader("Content-Type", "application/json");
+        }
+        if (request.token() != null) {
+            options.addHeader("Authorization", "Bearer " + request.token());
         }
         return client.request(options).compose(sending -> (request.body() == null ? sending.send()
                 : sending.send(Buffer.buffer(request.body()))).compose(response -> response.body().map(body -> response.statusCode())));

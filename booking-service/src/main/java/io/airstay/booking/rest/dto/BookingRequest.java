@@ -8,14 +8,24 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.airstay.platform.problem.AccessDeniedException;
+
 /** POST /api/v1/bookings. Rules that need the listing (guests, nights, dates) are checked by the service. */
 public record BookingRequest(
         @NotNull UUID propertyId,
-        @NotNull UUID guestId,
+        UUID guestId,
         @NotNull LocalDate checkInDate,
         @NotNull LocalDate checkOutDate,
         @NotNull @Min(1) @Max(50) Integer numGuests,
         @Size(max = 2_000) String specialRequests) {
+
+    /** This request made by {@code caller}: a guest books for themselves, so guest_id names them or nobody. */
+    public BookingRequest forGuest(UUID caller) {
+        if (guestId != null && !guestId.equals(caller)) {
+            throw new AccessDeniedException("guest_id names another user: a guest books for themselves");
+        }
+        return new BookingRequest(propertyId, caller, checkInDate, checkOutDate, numGuests, specialRequests);
+    }
 
     /** A request as the API documentation shows it. */
     public static final String EXAMPLE = """

@@ -104,7 +104,7 @@ public class ProblemMappers {
         return problem(500, "The request could not be completed; it has been logged.", uri, List.of());
     }
 
-    static Response problem(int status, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+    public static Response problem(int status, String detail, UriInfo uri, List<Problem.FieldError> errors) {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
         Problem body = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), errors);

@@ -7,11 +7,12 @@ import java.lang.annotation.Target;
 
 import io.quarkus.test.common.WithTestResource;
 
-/** A {@code @QuarkusTest} against real PostgreSQL 17, Kafka and Redis servers (see the three resources). */
+/** A {@code @QuarkusTest} against real PostgreSQL 17, Kafka and Redis servers, verifying {@link TestTokens}. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
+@WithTestResource(TestTokens.class)
 public @interface RealServers {
 }

@@ -81,6 +81,7 @@ public class ServiceProcessTestResource implements QuarkusTestResourceLifecycleM
                 "-Dquarkus.datasource.password=" + PostgresTestResource.PASSWORD,
                 "-Dquarkus.redis.hosts=redis://" + required("airstay.test.redis.address"),
                 "-Dkafka.bootstrap.servers=" + required("airstay.test.kafka.bootstrap-servers"),
+                "-D" + TestTokens.PUBLIC_KEY_PROPERTY + "=" + TestTokens.publicKeyPem(),
                 // Tests send single events: do not wait for batches to fill.
                 "-Dmp.messaging.connector.smallrye-kafka.fetch.min.bytes=1",
                 "-Dairstay.outbox.poll-interval=200ms"));
