@@ -21,10 +21,13 @@ import io.airstay.contracts.property.PropertyFacts;
 import io.airstay.contracts.property.PropertyTopic;
 import io.airstay.platform.events.EventCodec;
 import io.airstay.platform.events.EventEnvelope;
+import io.airstay.platform.security.Roles;
 import io.airstay.platform.testing.KafkaTestClient;
+import io.airstay.platform.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /** Test fixture: publishes properties the way search-service does and books them through the API. */
 @ApplicationScoped
@@ -69,8 +72,19 @@ public class BookingFixture {
         return body;
     }
 
+    /** The request as the guest its body names (a new guest when it names none). */
     public static Response book(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/bookings");
+        Object guest = body.getOrDefault("guest_id", UUID.randomUUID());
+        return asGuest(UUID.fromString(guest.toString())).contentType(ContentType.JSON).body(body).post("/api/v1/bookings");
+    }
+
+    public static RequestSpecification asGuest(UUID guest) {
+        return given().header("Authorization", TestTokens.bearer(guest, Roles.GUEST));
+    }
+
+    /** Reads any booking (support), without knowing its guest. */
+    public static RequestSpecification asOperator() {
+        return given().header("Authorization", TestTokens.bearer(UUID.randomUUID(), Roles.OPERATOR));
     }
 
     /** Sends an envelope as it stands in JSON (recorded by another service, or from a newer producer), keyed {@code key}. */

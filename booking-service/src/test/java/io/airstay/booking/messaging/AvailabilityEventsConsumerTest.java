@@ -1,5 +1,6 @@
 package io.airstay.booking.messaging;
 
+import static io.airstay.booking.BookingFixture.asOperator;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -42,10 +43,10 @@ class AvailabilityEventsConsumerTest {
 
         // The recorded hold: three nights for 380.00 in all; the booking's cleaning fee is 25.00.
         awaitStatus(held, "CONFIRMED");
-        given().get("/api/v1/bookings/" + held).then().body("base_price", equalTo(380.00f))
+        asOperator().get("/api/v1/bookings/" + held).then().body("base_price", equalTo(380.00f))
                 .body("service_fee", equalTo(45.60f)).body("total_price", equalTo(450.60f));
         awaitStatus(rejected, "REJECTED");
-        given().get("/api/v1/bookings/" + rejected).then().body("rejection_reason", equalTo("TAKEN"));
+        asOperator().get("/api/v1/bookings/" + rejected).then().body("rejection_reason", equalTo("TAKEN"));
     }
 
     @Test
@@ -71,7 +72,7 @@ class AvailabilityEventsConsumerTest {
         fixture.send(AvailabilityTopic.NAME, propertyId, recorded(AvailabilityTopic.HELD, propertyId, next));
 
         awaitStatus(next, "CONFIRMED");
-        given().get("/api/v1/bookings/" + skipped).then().body("booking_status", equalTo("PENDING"));
+        asOperator().get("/api/v1/bookings/" + skipped).then().body("booking_status", equalTo("PENDING"));
     }
 
     /** A pending booking of its own nights (pending stays of one listing never overlap). */
@@ -88,6 +89,6 @@ class AvailabilityEventsConsumerTest {
 
     private static void awaitStatus(UUID booking, String status) {
         await().atMost(BookingFixture.WAIT).untilAsserted(() ->
-                given().get("/api/v1/bookings/" + booking).then().statusCode(200).body("booking_status", equalTo(status)));
+                asOperator().get("/api/v1/bookings/" + booking).then().statusCode(200).body("booking_status", equalTo(status)));
     }
 }

@@ -1,5 +1,6 @@
 package io.airstay.booking.rest;
 
+import static io.airstay.booking.BookingFixture.asGuest;
 import static io.airstay.booking.BookingFixture.book;
 import static io.airstay.booking.BookingFixture.request;
 import static io.restassured.RestAssured.given;
@@ -46,15 +47,16 @@ class BookingApiTest {
     @Test
     void retriedPostWithTheSameIdempotencyKeyReturnsTheOriginalBooking() throws Exception {
         UUID propertyId = fixture.property();
-        Map<String, Object> body = request(propertyId, UUID.randomUUID(), SOON, SOON.plusDays(2));
+        UUID guest = UUID.randomUUID();
+        Map<String, Object> body = request(propertyId, guest, SOON, SOON.plusDays(2));
         String key = "retry-" + UUID.randomUUID();
 
-        String first = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+        String first = asGuest(guest).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/bookings").then().statusCode(201).extract().path("booking_id");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> retries = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            retries.add(pool.submit(() -> given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+            retries.add(pool.submit(() -> asGuest(guest).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                     .post("/api/v1/bookings").then().statusCode(201).extract().<String>path("booking_id")));
         }
         for (Future<String> retry : retries) {
@@ -65,19 +67,20 @@ class BookingApiTest {
 
         Map<String, Object> different = new HashMap<>(body);
         different.put("num_guests", 3);
-        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(different).post("/api/v1/bookings")
+        asGuest(guest).header("Idempotency-Key", key).contentType(ContentType.JSON).body(different).post("/api/v1/bookings")
                 .then().statusCode(409).contentType(startsWith("application/problem+json"));
     }
 
     @Test
     void concurrentFirstAttemptsWithOneKeyCreateOneBooking() throws Exception {
         UUID propertyId = fixture.property();
-        Map<String, Object> body = request(propertyId, UUID.randomUUID(), SOON.plusDays(5), SOON.plusDays(6));
+        UUID guest = UUID.randomUUID();
+        Map<String, Object> body = request(propertyId, guest, SOON.plusDays(5), SOON.plusDays(6));
         String key = "race-" + UUID.randomUUID();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> attempts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            attempts.add(pool.submit(() -> given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+            attempts.add(pool.submit(() -> asGuest(guest).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                     .post("/api/v1/bookings").then().extract().<String>path("booking_id")));
         }
         HashSet<String> ids = new HashSet<>();
@@ -103,16 +106,13 @@ class BookingApiTest {
         Map<String, Object> none = request(propertyId, guest, SOON, SOON.plusDays(2));
         none.put("num_guests", 0);
         rejected(none, "num_guests");
-        Map<String, Object> noGuest = request(propertyId, guest, SOON, SOON.plusDays(2));
-        noGuest.remove("guest_id");
-        rejected(noGuest, "guest_id");
         Map<String, Object> badDate = request(propertyId, guest, SOON, SOON.plusDays(2));
         badDate.put("check_in_date", "next friday");
         rejected(badDate, "check_in_date");
-        given().header("Idempotency-Key", "x".repeat(201)).contentType(ContentType.JSON)
+        asGuest(guest).header("Idempotency-Key", "x".repeat(201)).contentType(ContentType.JSON)
                 .body(request(propertyId, guest, SOON, SOON.plusDays(2))).post("/api/v1/bookings").then().statusCode(400)
                 .body("errors[0].field", equalTo("Idempotency-Key"));
-        given().contentType(ContentType.JSON).body("{\"property_id\": ").post("/api/v1/bookings").then().statusCode(400)
+        asGuest(guest).contentType(ContentType.JSON).body("{\"property_id\": ").post("/api/v1/bookings").then().statusCode(400)
                 .body("errors[0].field", equalTo("body"));
 
         assertEquals(0L, count("SELECT count(*) FROM silver.bookings WHERE guest_id = ?1", guest));
@@ -120,37 +120,38 @@ class BookingApiTest {
 
     @Test
     void unknownBookingsAre404AndBadIdsAre400() {
-        given().get("/api/v1/bookings/" + UUID.randomUUID()).then().statusCode(404)
+        UUID guest = UUID.randomUUID();
+        asGuest(guest).get("/api/v1/bookings/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
-        given().post("/api/v1/bookings/" + UUID.randomUUID() + "/cancel").then().statusCode(404);
-        given().get("/api/v1/bookings/nope").then().statusCode(400).body("errors[0].field", equalTo("booking_id"));
-        given().get("/api/v1/bookings").then().statusCode(400).body("errors[0].field", equalTo("guest_id"));
-        given().get("/api/v1/bookings?guest_id=" + UUID.randomUUID() + "&status=lost").then().statusCode(400)
+        asGuest(guest).post("/api/v1/bookings/" + UUID.randomUUID() + "/cancel").then().statusCode(404);
+        asGuest(guest).get("/api/v1/bookings/nope").then().statusCode(400).body("errors[0].field", equalTo("booking_id"));
+        asGuest(guest).get("/api/v1/bookings?status=lost").then().statusCode(400)
                 .body("errors[0].field", equalTo("status"));
-        given().get("/api/v1/bookings?guest_id=" + UUID.randomUUID() + "&cursor=garbage!").then().statusCode(400)
+        asGuest(guest).get("/api/v1/bookings?guest_id=" + guest + "&cursor=garbage!").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
     }
 
     @Test
     void theCancelBodyIsOptionalAndItsReasonChecked() {
         UUID propertyId = fixture.property();
+        UUID guest = UUID.randomUUID();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             LocalDate in = SOON.plusDays(60 + 2L * i);
-            ids.add(book(request(propertyId, UUID.randomUUID(), in, in.plusDays(1))).then().statusCode(201)
+            ids.add(book(request(propertyId, guest, in, in.plusDays(1))).then().statusCode(201)
                     .extract().path("booking_id"));
         }
         String cancel = "/api/v1/bookings/{id}/cancel";
 
-        given().contentType(ContentType.JSON).body("\"plans changed\"").post(cancel, ids.get(0)).then().statusCode(400)
+        asGuest(guest).contentType(ContentType.JSON).body("\"plans changed\"").post(cancel, ids.get(0)).then().statusCode(400)
                 .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("body"));
-        given().contentType(ContentType.JSON).body(Map.of("reason", "x".repeat(501))).post(cancel, ids.get(0)).then()
+        asGuest(guest).contentType(ContentType.JSON).body(Map.of("reason", "x".repeat(501))).post(cancel, ids.get(0)).then()
                 .statusCode(400).body("errors[0].field", equalTo("reason"));
-        given().contentType(ContentType.JSON).body("null").post(cancel, ids.get(0)).then().statusCode(200)
+        asGuest(guest).contentType(ContentType.JSON).body("null").post(cancel, ids.get(0)).then().statusCode(200)
                 .body("booking_status", equalTo("CANCELED")).body("cancellation_reason", equalTo("canceled by guest"));
-        given().contentType(ContentType.TEXT).body("{\"reason\": \"  \"}").post(cancel, ids.get(1)).then().statusCode(200)
+        asGuest(guest).contentType(ContentType.TEXT).body("{\"reason\": \"  \"}").post(cancel, ids.get(1)).then().statusCode(200)
                 .body("cancellation_reason", equalTo("canceled by guest"));
-        given().contentType(ContentType.JSON).body("{\"reason\": \" plans changed \"}").post(cancel, ids.get(2)).then()
+        asGuest(guest).contentType(ContentType.JSON).body("{\"reason\": \" plans changed \"}").post(cancel, ids.get(2)).then()
                 .statusCode(200).body("cancellation_reason", equalTo("plans changed"));
     }
 
@@ -171,14 +172,14 @@ class BookingApiTest {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            JsonPath page = given().get("/api/v1/bookings?guest_id=" + guest + "&status=confirmed&page_size=2"
+            JsonPath page = asGuest(guest).get("/api/v1/bookings?status=confirmed&page_size=2"
                     + (cursor == null ? "" : "&cursor=" + cursor)).then().statusCode(200).extract().jsonPath();
             seen.addAll(page.getList("data.booking_id", String.class));
             cursor = page.getString("pagination.next_cursor");
         } while (cursor != null);
 
         assertEquals(created, seen, "newest first, each once, rejected one filtered out");
-        given().get("/api/v1/bookings?guest_id=" + guest + "&status=rejected").then().statusCode(200)
+        asGuest(guest).get("/api/v1/bookings?guest_id=" + guest + "&status=rejected").then().statusCode(200)
                 .body("data.size()", equalTo(1)).body("data.booking_status", hasItem("REJECTED"));
     }
 

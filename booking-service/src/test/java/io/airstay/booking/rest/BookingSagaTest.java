@@ -1,5 +1,7 @@
 package io.airstay.booking.rest;
 
+import static io.airstay.booking.BookingFixture.asGuest;
+import static io.airstay.booking.BookingFixture.asOperator;
 import static io.airstay.booking.BookingFixture.book;
 import static io.airstay.booking.BookingFixture.request;
 import static io.restassured.RestAssured.given;
@@ -58,7 +60,7 @@ class BookingSagaTest {
                 .body("total_price", equalTo(361.00f))
                 .extract().header("Location");
 
-        given().get(location).then().statusCode(200).body("booking_status", equalTo("CONFIRMED"))
+        asOperator().get(location).then().statusCode(200).body("booking_status", equalTo("CONFIRMED"))
                 .body("guest_id", equalTo(guest.toString())).body("confirmed_at", notNullValue());
         List<Boolean> nights = given().get(fixture.availabilityUrl() + "/api/v1/properties/" + propertyId
                 + "/availability?start_date=" + SOON + "&end_date=" + SOON.plusDays(3)).jsonPath()
@@ -99,14 +101,15 @@ class BookingSagaTest {
     @Test
     void cancellationReleasesTheNightsForTheNextGuest() {
         UUID propertyId = fixture.property();
-        String id = book(request(propertyId, UUID.randomUUID(), SOON, SOON.plusDays(2))).then().statusCode(201)
+        UUID guest = UUID.randomUUID();
+        String id = book(request(propertyId, guest, SOON, SOON.plusDays(2))).then().statusCode(201)
                 .extract().path("booking_id");
 
-        given().contentType(ContentType.JSON).body(Map.of("reason", "plans changed"))
+        asGuest(guest).contentType(ContentType.JSON).body(Map.of("reason", "plans changed"))
                 .post("/api/v1/bookings/" + id + "/cancel").then().statusCode(200)
                 .body("booking_status", equalTo("CANCELED"))
                 .body("cancellation_reason", equalTo("plans changed"));
-        given().post("/api/v1/bookings/" + id + "/cancel").then().statusCode(409);
+        asGuest(guest).post("/api/v1/bookings/" + id + "/cancel").then().statusCode(409);
 
         await().atMost(BookingFixture.WAIT).untilAsserted(() ->
                 book(request(propertyId, UUID.randomUUID(), SOON, SOON.plusDays(2))).then().statusCode(201));
@@ -116,18 +119,19 @@ class BookingSagaTest {
     void finishedStaysBecomeCompleted() {
         UUID propertyId = fixture.property();
         UUID id = UUID.randomUUID();
+        UUID guest = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                 INSERT INTO silver.bookings (booking_id, property_id, guest_id, check_in_date, check_out_date, num_guests,
                     base_price, cleaning_fee, service_fee, total_price, booking_status, confirmed_at)
                 VALUES (?1, ?2, ?3, current_date - 5, current_date - 1, 2, 400, 25, 48, 473, 'CONFIRMED', now())""")
-                .setParameter(1, id).setParameter(2, propertyId).setParameter(3, UUID.randomUUID()).executeUpdate());
+                .setParameter(1, id).setParameter(2, propertyId).setParameter(3, guest).executeUpdate());
 
         assertTrue(saga.completeFinishedStays(100) >= 1);
 
-        given().get("/api/v1/bookings/" + id).then().statusCode(200).body("booking_status", equalTo("COMPLETED"));
+        asOperator().get("/api/v1/bookings/" + id).then().statusCode(200).body("booking_status", equalTo("COMPLETED"));
         assertEquals(1L, count("SELECT count(*) FROM silver.outbox_events WHERE event_type = '" + BookingTopic.COMPLETED + "' AND envelope LIKE ?1",
                 "%" + id + "%"));
-        given().post("/api/v1/bookings/" + id + "/cancel").then().statusCode(409);
+        asGuest(guest).post("/api/v1/bookings/" + id + "/cancel").then().statusCode(409);
     }
 
     @Test
@@ -158,21 +162,26 @@ class BookingSagaTest {
         Map<String, Object> stay = Map.of("property_id", propertyId, "guest_id", UUID.randomUUID(),
                 "check_in_date", LocalDate.now().minusDays(8).toString(), "check_out_date", LocalDate.now().minusDays(5).toString(),
                 "num_guests", 2);
-        given().contentType(ContentType.JSON).body(stay).post("/internal/v1/bookings/import").then().statusCode(404);
+        given().contentType(ContentType.JSON).body(stay).post("/internal/v1/bookings/import").then().statusCode(401);
+        asGuest(UUID.randomUUID()).contentType(ContentType.JSON).body(stay).post("/internal/v1/bookings/import").then()
+                .statusCode(403);
+        // Authorization comes before the body is read: a stranger's malformed body is a 401, not a 400 naming fields.
+        given().contentType(ContentType.JSON).body("{}").post("/internal/v1/bookings/import").then().statusCode(401)
+                .contentType(startsWith("application/problem+json"));
 
-        String id = given().header("X-Operator-Token", "test-operator").contentType(ContentType.JSON).body(stay)
+        String id = asOperator().contentType(ContentType.JSON).body(stay)
                 .post("/internal/v1/bookings/import").then().statusCode(201)
                 .body("booking_status", equalTo("COMPLETED"))
                 .body("total_price", equalTo(361.00f))
                 .extract().path("booking_id");
 
-        given().header("X-Operator-Token", "test-operator").contentType(ContentType.JSON).body(stay)
+        asOperator().contentType(ContentType.JSON).body(stay)
                 .post("/internal/v1/bookings/import").then().statusCode(409);
         assertEquals(2L, count("SELECT count(*) FROM silver.outbox_events WHERE event_type IN ('" + BookingTopic.CONFIRMED
                 + "', '" + BookingTopic.COMPLETED + "') AND envelope LIKE ?1", "%" + id + "%"));
         Map<String, Object> future = new HashMap<>(stay);
         future.put("check_out_date", LocalDate.now().plusDays(1).toString());
-        given().header("X-Operator-Token", "test-operator").contentType(ContentType.JSON).body(future)
+        asOperator().contentType(ContentType.JSON).body(future)
                 .post("/internal/v1/bookings/import").then().statusCode(400).body("errors[0].field", equalTo("check_out_date"));
     }
 

@@ -15,6 +15,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 @RequestScoped
 public class CurrentUser {
 
+    /** Why a verified token whose subject is no user id authenticates nobody this platform knows. */
+    static final String NOT_A_USER_ID = "its subject (sub) is not a user id";
+
     private final SecurityIdentity identity;
 
     public CurrentUser(SecurityIdentity identity) {
@@ -25,14 +28,7 @@ public class CurrentUser {
         try {
             return UUID.fromString(identity.getPrincipal().getName());
         } catch (IllegalArgumentException | NullPointerException notAUserId) {
-            throw new NotAUserId();
-        }
-    }
-
-    /** A verified token whose subject is no user id: it authenticates nobody this platform knows. */
-    static final class NotAUserId extends AuthenticationFailedException {
-        NotAUserId() {
-            super("its subject (sub) is not a user id");
+            throw new AuthenticationFailedException(NOT_A_USER_ID);
         }
     }
 

@@ -62,8 +62,8 @@ public class SecurityProblemMappers {
                     return "it is not valid yet";
                 }
             }
-            if (cause instanceof CurrentUser.NotAUserId notAUserId) {
-                return notAUserId.getMessage();
+            if (CurrentUser.NOT_A_USER_ID.equals(cause.getMessage())) {
+                return CurrentUser.NOT_A_USER_ID;
             }
         }
         return "it is malformed or cannot be verified";

@@ -23,6 +23,11 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
         return ISSUER;
     }
 
+    /** Tokens signed with the trusted key but naming another issuer, which the services must refuse. */
+    public static TokenIssuer issuer(String otherIssuer) {
+        return new TokenIssuer(KEYS.getPrivate(), otherIssuer);
+    }
+
     public static String publicKeyPem() {
         return TokenIssuer.publicKeyPem(KEYS.getPublic());
     }
