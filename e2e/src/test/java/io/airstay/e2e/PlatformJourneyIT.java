@@ -131,8 +131,8 @@ class PlatformJourneyIT {
     @Test
     @Order(3)
     void badInputGetsProblemJsonThroughTheGateway() {
-        ContractValidator.invalidRequest(() -> given().contentType(ContentType.JSON).body("{\"property_id\": 5}")
-                .post("/api/v1/bookings")).then().statusCode(400)
+        ContractValidator.invalidRequest(() -> asGuest(UUID.randomUUID()).contentType(ContentType.JSON)
+                .body("{\"property_id\": 5}").post("/api/v1/bookings")).then().statusCode(400)
                 .contentType(startsWith("application/problem+json")).body("errors.field", hasItem("property_id"));
         ContractValidator.invalidRequest(() -> given().get("/api/v1/properties/search?page_size=500")).then().statusCode(400)
                 .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("page_size"));
@@ -197,7 +197,7 @@ class PlatformJourneyIT {
         assertEquals("CONFIRMED", first.getString("booking_status"));
         String booking = first.getString("booking_id");
 
-        given().contentType(ContentType.JSON).body(Map.of("reason", "e2e")).post("/api/v1/bookings/" + booking + "/cancel")
+        asGuest(guest).contentType(ContentType.JSON).body(Map.of("reason", "e2e")).post("/api/v1/bookings/" + booking + "/cancel")
                 .then().statusCode(200).body("booking_status", equalTo("CANCELED"));
 
         await().atMost(WAIT).until(() -> "CONFIRMED".equals(settle(UUID.randomUUID(), later, later.plusDays(2))
@@ -211,7 +211,7 @@ class PlatformJourneyIT {
         // Past stays enter through booking-service's operator-only import (not routed by the gateway).
         gateway().get("/internal/v1/bookings/import").then().statusCode(404);
         String booking = given().baseUri(Stack.BOOKING_DIRECT).port(Stack.BOOKING_PORT)
-                .header("X-Operator-Token", Stack.OPERATOR_TOKEN).contentType(ContentType.JSON)
+                .header("Authorization", Stack.bearer(UUID.randomUUID(), "operator")).contentType(ContentType.JSON)
                 .body(Map.of("property_id", listing, "guest_id", guest, "check_in_date", LocalDate.now().minusDays(6).toString(),
                         "check_out_date", LocalDate.now().minusDays(2).toString(), "num_guests", 2))
                 .post("/internal/v1/bookings/import").then().statusCode(201).body("booking_status", equalTo("COMPLETED"))
@@ -234,8 +234,10 @@ class PlatformJourneyIT {
     @Test
     @Order(9)
     void aClientGeneratedFromTheDocumentMakesTheMainJourney() throws Exception {
+        UUID guest = UUID.randomUUID();
         ApiClient client = new ApiClient();
         client.updateBaseUri(validator.url());
+        client.setRequestInterceptor(request -> request.header("Authorization", Stack.bearer(guest, "guest")));
         client.setResponseInterceptor(response -> validator.check("generated client: " + response.request().method() + " "
                 + response.request().uri() + " -> " + response.statusCode(),
                 response.headers().firstValue(ContractValidator.VIOLATIONS_HEADER).orElse(null), false));
@@ -254,7 +256,7 @@ class PlatformJourneyIT {
                 .city(town).checkIn(in).checkOut(out).numGuests(2).build());
         assertEquals(List.of(property), found.getData().stream().map(SearchResult::getPropertyId).toList());
 
-        BookingRequest request = new BookingRequest().propertyId(property).guestId(UUID.randomUUID()).checkInDate(in)
+        BookingRequest request = new BookingRequest().propertyId(property).guestId(guest).checkInDate(in)
                 .checkOutDate(out).numGuests(2);
         String idempotencyKey = "generated-client-" + UUID.randomUUID();
         List<ApiResponse<BookingView>> created = new ArrayList<>();
@@ -411,14 +413,19 @@ class PlatformJourneyIT {
         assertTrue(status == 201 || status == 202, "booked: " + status + " " + answer[0].asString());
         // The path of Location: its host is the gateway's, and the reads go through the validator.
         String location = URI.create(answer[0].header("Location")).getPath();
-        await().atMost(WAIT).until(() -> !"PENDING".equals(given().get(location).jsonPath().getString("booking_status")));
-        return given().get(location).then().statusCode(200).extract().jsonPath();
+        await().atMost(WAIT).until(() -> !"PENDING".equals(asGuest(guest).get(location).jsonPath().getString("booking_status")));
+        return asGuest(guest).get(location).then().statusCode(200).extract().jsonPath();
     }
 
     private Response book(UUID guest, LocalDate in, LocalDate out) {
-        return given().contentType(ContentType.JSON).body(Map.of("property_id", listing, "guest_id", guest,
+        return asGuest(guest).contentType(ContentType.JSON).body(Map.of("property_id", listing, "guest_id", guest,
                 "check_in_date", in.toString(), "check_out_date", out.toString(), "num_guests", 2))
                 .post("/api/v1/bookings");
+    }
+
+    /** Through the validator, as this guest. */
+    private static RequestSpecification asGuest(UUID guest) {
+        return given().header("Authorization", Stack.bearer(guest, "guest"));
     }
 
     /** Straight to the gateway, around the validator. */

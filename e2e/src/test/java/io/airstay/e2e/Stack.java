@@ -6,13 +6,17 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import io.airstay.platform.testing.TokenIssuer;
 
 /**
  * The whole platform, started and stopped by the README's own command ({@code ./airstay up -d} / {@code down}),
@@ -29,7 +33,6 @@ final class Stack {
     static final int BOOKING_PORT = PORTS.get("AIRSTAY_BOOKING_PORT");
     static final String GATEWAY = "http://localhost:" + GATEWAY_PORT;
     static final String BOOKING_DIRECT = "http://localhost:" + BOOKING_PORT;
-    static final String OPERATOR_TOKEN = "e2e-operator";
 
     private static final Path ROOT = Path.of(System.getProperty("airstay.root", "..")).toAbsolutePath().normalize();
     static final Path LOCAL = ROOT.resolve("e2e/target/stack");
@@ -46,6 +49,11 @@ final class Stack {
 
     static void down() throws Exception {
         run(List.of("./airstay", "down"));
+    }
+
+    /** "Bearer ..." for a user with these roles, signed with the key pair `up` created in the stack's folder. */
+    static String bearer(UUID user, String... roles) {
+        return "Bearer " + TokenIssuer.inDirectory(LOCAL.resolve("jwt")).token(user, List.of(roles), Duration.ofMinutes(30));
     }
 
     /** The pid of a component, as ./airstay recorded it. */
@@ -65,7 +73,6 @@ final class Stack {
         PORTS.forEach((variable, port) -> builder.environment().put(variable, Integer.toString(port)));
         builder.environment().putAll(Map.of(
                 "AIRSTAY_LOCAL", LOCAL.toString(),
-                "AIRSTAY_OPERATOR_TOKEN", OPERATOR_TOKEN,
                 "AIRSTAY_DEMO_LISTINGS", "0",
                 "AIRSTAY_READY_TIMEOUT", "400"));
         Process process = builder.start();

@@ -195,7 +195,7 @@ public final class OpenApiMerge {
         return ordered;
     }
 
-    /** The components the paths refer to, directly or through other components, as {@code #/components/...} refs. */
+    /** The components the paths use, directly or through other components, as {@code #/components/...} refs. */
     private static Set<String> usedComponents(JsonNode paths, Map<String, Map<String, JsonNode>> components) {
         Set<String> used = new LinkedHashSet<>();
         List<JsonNode> toVisit = new ArrayList<>(List.of(paths));
@@ -214,6 +214,7 @@ public final class OpenApiMerge {
         return used;
     }
 
+    /** The components a node uses: its {@code $ref}s, and the security schemes its security requirements name. */
     private static List<String> references(JsonNode node) {
         List<String> references = new ArrayList<>();
         if (node.isObject()) {
@@ -221,6 +222,8 @@ public final class OpenApiMerge {
             if (ref != null && ref.isTextual() && ref.asText().startsWith("#/components/")) {
                 references.add(ref.asText());
             }
+            node.path("security").elements().forEachRemaining(requirement -> requirement.fieldNames()
+                    .forEachRemaining(scheme -> references.add(ref("securitySchemes", scheme))));
             node.elements().forEachRemaining(child -> references.addAll(references(child)));
         } else if (node.isArray()) {
             node.elements().forEachRemaining(child -> references.addAll(references(child)));
