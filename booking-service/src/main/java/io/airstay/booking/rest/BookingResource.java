@@ -125,7 +125,7 @@ public class BookingResource {
     public BookingView get(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
         BookingView booking = bookings.find(Params.uuid("booking_id", id));
         if (!user.hasRole(Roles.OPERATOR)) {
-            user.requireOwner(booking.guestId(), "Booking " + booking.bookingId());
+            user.requireOwner(booking.guestId(), "Booking " + booking.bookingId() + " belongs to another user");
         }
         return booking;
     }
@@ -145,7 +145,7 @@ public class BookingResource {
         UUID guest = user.id();
         UUID named = Params.uuid("guest_id", guestId);
         if (named != null) {
-            user.requireOwner(named, "guest_id: the bookings of " + named);
+            user.requireOwner(named, "guest_id names another user: a guest lists their own bookings");
         }
         String statusName = Params.oneOf("status", status, STATUSES);
         int size = Params.present(pageSize) ? Params.integer("page_size", pageSize, 1, 100) : 20;

@@ -36,10 +36,10 @@ public class CurrentUser {
         return identity.hasRole(role);
     }
 
-    /** Refuses the request unless {@code owner} is the caller; {@code what} names the resource in the answer. */
-    public void requireOwner(UUID owner, String what) {
+    /** Refuses the request, with {@code refusal} as the answer's detail, unless {@code owner} is the caller. */
+    public void requireOwner(UUID owner, String refusal) {
         if (!id().equals(owner)) {
-            throw new AccessDeniedException(what + " belongs to another user");
+            throw new AccessDeniedException(refusal);
         }
     }
 }
