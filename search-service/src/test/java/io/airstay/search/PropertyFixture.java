@@ -7,18 +7,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.airstay.platform.security.Roles;
+import io.airstay.platform.testing.TestTokens;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /** Test fixture: valid property documents and a way to publish them through the API. */
 public final class PropertyFixture {
 
+    /** The host of every listing the fixture publishes. */
+    public static final UUID HOST = UUID.randomUUID();
+
     private PropertyFixture() {
+    }
+
+    /** Requests as {@link #HOST}, who may change the fixture's listings. */
+    public static RequestSpecification asHost() {
+        return given().header("Authorization", TestTokens.bearer(HOST, Roles.HOST));
     }
 
     /** A valid property in {@code city}; {@code overrides} replace or add fields (snake_case names). */
     public static Map<String, Object> request(String city, Map<String, Object> overrides) {
         Map<String, Object> body = new HashMap<>();
-        body.put("host_id", UUID.randomUUID().toString());
+        body.put("host_id", HOST.toString());
         body.put("property_type", "apartment");
         body.put("title", "Bright flat in " + city);
         body.put("description", "Two rooms, close to the park.");
@@ -46,7 +57,7 @@ public final class PropertyFixture {
 
     /** Publishes the property and returns its id. */
     public static UUID create(String city, Map<String, Object> overrides) {
-        String id = given().contentType(ContentType.JSON).body(request(city, overrides))
+        String id = asHost().contentType(ContentType.JSON).body(request(city, overrides))
                 .post("/api/v1/properties").then().statusCode(201).extract().path("property_id");
         return UUID.fromString(id);
     }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,6 +35,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.airstay.platform.problem.Params;
 import io.airstay.platform.problem.ResourceNotFoundException;
+import io.airstay.platform.security.CurrentUser;
+import io.airstay.platform.security.Roles;
 import io.airstay.search.rest.dto.PropertyDetail;
 import io.airstay.search.rest.dto.PropertyRequest;
 import io.airstay.search.service.PropertyReader;
@@ -53,15 +56,18 @@ public class PropertyResource {
 
     private final PropertyService service;
     private final PropertyReader reader;
+    private final CurrentUser user;
 
-    public PropertyResource(PropertyService service, PropertyReader reader) {
+    public PropertyResource(PropertyService service, PropertyReader reader, CurrentUser user) {
         this.service = service;
         this.reader = reader;
+        this.user = user;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "publishProperty", summary = "Publish a listing")
+    @RolesAllowed(Roles.HOST)
+    @Operation(operationId = "publishProperty", summary = "Publish a listing, as its host (the caller)")
     @APIResponse(responseCode = "201", description = "Published; its calendar opens shortly after",
             headers = @Header(name = HttpHeaders.LOCATION, description = "The listing's path",
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
@@ -70,7 +76,7 @@ public class PropertyResource {
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "apartment", value = PropertyRequest.EXAMPLE)))
             @NotNull @Valid PropertyRequest body) {
-        PropertyDetail created = service.create(body);
+        PropertyDetail created = service.create(body, user.id());
         return Response.created(URI.create("/api/v1/properties/" + created.propertyId())).entity(created).build();
     }
 
@@ -91,7 +97,8 @@ public class PropertyResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceProperty", summary = "Replace a listing")
+    @RolesAllowed(Roles.HOST)
+    @Operation(operationId = "replaceProperty", summary = "Replace one of the caller's listings")
     @APIResponse(responseCode = "200", description = "The listing as replaced",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PropertyDetail.class)))
     @APIResponse(responseCode = "404", description = "No active listing with this id")
@@ -100,13 +107,14 @@ public class PropertyResource {
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "apartment", value = PropertyRequest.EXAMPLE)))
             @NotNull @Valid PropertyRequest body) {
-        return service.replace(Params.uuid(ID, id), body);
+        return service.replace(Params.uuid(ID, id), body, user.id());
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes({ MediaType.APPLICATION_JSON, MERGE_PATCH })
-    @Operation(operationId = "patchProperty", summary = "Change some fields of a listing (JSON merge patch, RFC 7396)",
+    @RolesAllowed(Roles.HOST)
+    @Operation(operationId = "patchProperty", summary = "Change some fields of one of the caller's listings (JSON merge patch, RFC 7396)",
             description = "The fields given replace the listing's; null resets an optional field to its default. "
                     + "The result is validated as a whole listing (see publishProperty).")
     @APIResponse(responseCode = "200", description = "The listing as changed",
@@ -119,17 +127,18 @@ public class PropertyResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = PATCH_FIELDS),
                             examples = @ExampleObject(name = "price and rules", value = PATCH_EXAMPLE)) })
             @NotNull ObjectNode body) {
-        return service.patch(Params.uuid(ID, id), body);
+        return service.patch(Params.uuid(ID, id), body, user.id());
     }
 
     @DELETE
     @Path("/{id}")
+    @RolesAllowed(Roles.HOST)
     @Operation(operationId = "deactivateProperty",
-            summary = "Deactivate a listing: hidden from search and detail, no new bookings")
+            summary = "Deactivate one of the caller's listings: hidden from search and detail, no new bookings")
     @APIResponse(responseCode = "204", description = "Deactivated")
     @APIResponse(responseCode = "404", description = "No active listing with this id")
     public Response deactivate(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
-        service.deactivate(Params.uuid(ID, id));
+        service.deactivate(Params.uuid(ID, id), user.id());
         return Response.noContent().build();
     }
 }

@@ -22,6 +22,7 @@ import io.airstay.contracts.property.PropertyTopic;
 import io.airstay.platform.events.EventCodec;
 import io.airstay.platform.events.EventEnvelope;
 import io.airstay.platform.outbox.Outbox;
+import io.airstay.platform.problem.AccessDeniedException;
 import io.airstay.platform.problem.InvalidFieldException;
 import io.airstay.platform.problem.ResourceNotFoundException;
 import io.airstay.search.mapping.PropertyMapper;
@@ -53,12 +54,15 @@ public class PropertyService {
         this.validator = validator;
     }
 
+    /** Publishes a listing of {@code host}, the caller: a body naming another host is refused. */
     @Transactional
-    public PropertyDetail create(PropertyRequest request) {
+    public PropertyDetail create(PropertyRequest request, UUID host) {
+        requireNoOtherHost(request, host);
         checkNightsRange(request);
         Property property = new Property();
         property.id = UUID.randomUUID();
         PropertyMapper.apply(request, property);
+        property.hostId = host;
         property.createdAt = Instant.now();
         property.updatedAt = property.createdAt;
         properties.persistAndFlush(property);
@@ -68,18 +72,20 @@ public class PropertyService {
     }
 
     @Transactional
-    public PropertyDetail replace(UUID id, PropertyRequest request) {
+    public PropertyDetail replace(UUID id, PropertyRequest request, UUID host) {
+        requireNoOtherHost(request, host);
         checkNightsRange(request);
-        Property property = activeForUpdate(id);
+        Property property = ownedForUpdate(id, host);
         String previousCity = property.city;
         PropertyMapper.apply(request, property);
+        property.hostId = host;
         return updated(property, previousCity);
     }
 
     /** Merges a partial document onto the listing (JSON merge patch) and validates the result as a whole. */
     @Transactional
-    public PropertyDetail patch(UUID id, ObjectNode changes) {
-        Property property = activeForUpdate(id);
+    public PropertyDetail patch(UUID id, ObjectNode changes, UUID host) {
+        Property property = ownedForUpdate(id, host);
         ObjectNode merged = mapper.valueToTree(PropertyMapper.toRequest(property));
         for (Iterator<Map.Entry<String, JsonNode>> fields = changes.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -101,6 +107,7 @@ public class PropertyService {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
+        requireNoOtherHost(request, host);
         checkNightsRange(request);
         String previousCity = property.city;
         PropertyMapper.apply(request, property);
@@ -109,8 +116,8 @@ public class PropertyService {
 
     /** Deactivation hides the listing from search and detail and stops new bookings; history stays. */
     @Transactional
-    public void deactivate(UUID id) {
-        Property property = activeForUpdate(id);
+    public void deactivate(UUID id, UUID host) {
+        Property property = ownedForUpdate(id, host);
         property.active = false;
         property.updatedAt = Instant.now();
         properties.flush();
@@ -126,10 +133,22 @@ public class PropertyService {
         return PropertyMapper.toDetail(property);
     }
 
-    private Property activeForUpdate(UUID id) {
-        return properties.findForUpdate(id)
-                .filter(property -> property.active)
+    /** The active listing, locked until the transaction ends, if {@code host} hosts it; another host's is refused. */
+    private Property ownedForUpdate(UUID id, UUID host) {
+        Property property = properties.findForUpdate(id)
+                .filter(found -> found.active)
                 .orElseThrow(() -> new ResourceNotFoundException("Property " + id + " not found"));
+        if (!host.equals(property.hostId)) {
+            throw new AccessDeniedException("Property " + id + " is another host's listing");
+        }
+        return property;
+    }
+
+    /** A host writes their own listings: host_id may be left out, or name the caller. */
+    private static void requireNoOtherHost(PropertyRequest request, UUID host) {
+        if (request.hostId() != null && !request.hostId().equals(host)) {
+            throw new AccessDeniedException("host_id names another user: a host publishes and changes their own listings");
+        }
     }
 
     private void announce(String eventType, Property property) {

@@ -41,9 +41,9 @@ class PropertyEventsTest {
     void everyChangeIsAnnouncedOnPropertyEventsInOrder() {
         String city = PropertyFixture.uniqueCity("Eventon");
         UUID id = PropertyFixture.create(city, Map.of("base_price", 80, "max_guests", 3));
-        given().contentType(ContentType.JSON).body("{\"base_price\": 95}").patch("/api/v1/properties/" + id)
+        PropertyFixture.asHost().contentType(ContentType.JSON).body("{\"base_price\": 95}").patch("/api/v1/properties/" + id)
                 .then().statusCode(200);
-        given().delete("/api/v1/properties/" + id).then().statusCode(204);
+        PropertyFixture.asHost().delete("/api/v1/properties/" + id).then().statusCode(204);
 
         List<ConsumerRecord<String, String>> records = KafkaTestClient.readUntil(kafka, PropertyTopic.NAME,
                 read -> ours(read, id).size() >= 3, Duration.ofSeconds(30));

@@ -24,7 +24,7 @@ class PropertyResourceTest {
     @Test
     void createdPropertyIsReadableWithProjectionsZeroed() {
         String city = PropertyFixture.uniqueCity("Boston");
-        String location = given().contentType(ContentType.JSON).body(PropertyFixture.request(city, Map.of()))
+        String location = PropertyFixture.asHost().contentType(ContentType.JSON).body(PropertyFixture.request(city, Map.of()))
                 .post("/api/v1/properties").then().statusCode(201)
                 .body("property_id", notNullValue())
                 .body("listing_id", notNullValue())
@@ -47,7 +47,7 @@ class PropertyResourceTest {
         UUID id = PropertyFixture.create(PropertyFixture.uniqueCity("Austin"), Map.of());
         given().get("/api/v1/properties/" + id).then().statusCode(200).body("title", startsWith("Bright flat"));
 
-        given().contentType(ContentType.JSON).body(PropertyFixture.request("Austin", Map.of("title", "Renovated loft", "base_price", 99.5)))
+        PropertyFixture.asHost().contentType(ContentType.JSON).body(PropertyFixture.request("Austin", Map.of("title", "Renovated loft", "base_price", 99.5)))
                 .put("/api/v1/properties/" + id).then().statusCode(200).body("title", equalTo("Renovated loft"));
 
         given().get("/api/v1/properties/" + id).then().statusCode(200)
@@ -59,7 +59,7 @@ class PropertyResourceTest {
     @Test
     void patchChangesOnlyTheGivenFields() {
         UUID id = PropertyFixture.create(PropertyFixture.uniqueCity("Denver"), Map.of());
-        given().contentType("application/merge-patch+json").body("{\"max_guests\": 6, \"house_rules\": \"No parties\"}")
+        PropertyFixture.asHost().contentType("application/merge-patch+json").body("{\"max_guests\": 6, \"house_rules\": \"No parties\"}")
                 .patch("/api/v1/properties/" + id).then().statusCode(200).body("max_guests", equalTo(6));
 
         given().get("/api/v1/properties/" + id).then().statusCode(200)
@@ -73,11 +73,11 @@ class PropertyResourceTest {
         UUID id = PropertyFixture.create(PropertyFixture.uniqueCity("Seattle"), Map.of());
         given().get("/api/v1/properties/" + id).then().statusCode(200);
 
-        given().delete("/api/v1/properties/" + id).then().statusCode(204);
+        PropertyFixture.asHost().delete("/api/v1/properties/" + id).then().statusCode(204);
 
         given().get("/api/v1/properties/" + id).then().statusCode(404).contentType(startsWith("application/problem+json"));
-        given().delete("/api/v1/properties/" + id).then().statusCode(404);
-        given().contentType(ContentType.JSON).body(PropertyFixture.request("Seattle", Map.of()))
+        PropertyFixture.asHost().delete("/api/v1/properties/" + id).then().statusCode(404);
+        PropertyFixture.asHost().contentType(ContentType.JSON).body(PropertyFixture.request("Seattle", Map.of()))
                 .put("/api/v1/properties/" + id).then().statusCode(404);
     }
 
@@ -102,7 +102,7 @@ class PropertyResourceTest {
         missingTitle.remove("title");
         assertRejected(missingTitle, "title");
 
-        given().contentType(ContentType.JSON).body("{\"title\": ").post("/api/v1/properties").then().statusCode(400)
+        PropertyFixture.asHost().contentType(ContentType.JSON).body("{\"title\": ").post("/api/v1/properties").then().statusCode(400)
                 .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("body"));
         given().get("/api/v1/properties/search?city=" + city).then().statusCode(200).body("data.size()", equalTo(0));
     }
@@ -110,19 +110,19 @@ class PropertyResourceTest {
     @Test
     void badPatchesAre400s() {
         UUID id = PropertyFixture.create(PropertyFixture.uniqueCity("Portland"), Map.of());
-        given().contentType(ContentType.JSON).body("{\"base_price\": -1}").patch("/api/v1/properties/" + id)
+        PropertyFixture.asHost().contentType(ContentType.JSON).body("{\"base_price\": -1}").patch("/api/v1/properties/" + id)
                 .then().statusCode(400).body("errors[0].field", equalTo("base_price"));
-        given().contentType(ContentType.JSON).body("{\"bedrooms\": \"many\"}").patch("/api/v1/properties/" + id)
+        PropertyFixture.asHost().contentType(ContentType.JSON).body("{\"bedrooms\": \"many\"}").patch("/api/v1/properties/" + id)
                 .then().statusCode(400).body("errors[0].field", equalTo("bedrooms"));
-        given().contentType(ContentType.JSON).body("{\"colour\": \"red\"}").patch("/api/v1/properties/" + id)
+        PropertyFixture.asHost().contentType(ContentType.JSON).body("{\"colour\": \"red\"}").patch("/api/v1/properties/" + id)
                 .then().statusCode(400).body("errors[0].field", equalTo("colour"));
-        given().contentType(ContentType.JSON).body("{\"title\": null}").patch("/api/v1/properties/" + id)
+        PropertyFixture.asHost().contentType(ContentType.JSON).body("{\"title\": null}").patch("/api/v1/properties/" + id)
                 .then().statusCode(400).body("errors[0].field", equalTo("title"));
         given().get("/api/v1/properties/" + id).then().statusCode(200).body("base_price", equalTo(120.00f));
     }
 
     private static void assertRejected(Map<String, Object> body, String field) {
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/properties").then().statusCode(400)
+        PropertyFixture.asHost().contentType(ContentType.JSON).body(body).post("/api/v1/properties").then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors.field", hasItem(field));
     }

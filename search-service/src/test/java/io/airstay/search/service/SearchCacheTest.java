@@ -62,13 +62,13 @@ class SearchCacheTest {
         awaitKeys("v1:api:search:" + city.toLowerCase() + ":_:g*");
         awaitKeys("v1:property:" + id);
 
-        given().contentType(ContentType.JSON).body("{\"base_price\": 150}").patch("/api/v1/properties/" + id)
+        PropertyFixture.asHost().contentType(ContentType.JSON).body("{\"base_price\": 150}").patch("/api/v1/properties/" + id)
                 .then().statusCode(200);
 
         given().get(SEARCH + "?city=" + city).then().statusCode(200).body("data[0].base_price", equalTo(150f));
         given().get("/api/v1/properties/" + id).then().statusCode(200).body("base_price", equalTo(150f));
 
-        given().delete("/api/v1/properties/" + id).then().statusCode(204);
+        PropertyFixture.asHost().delete("/api/v1/properties/" + id).then().statusCode(204);
         given().get(SEARCH + "?city=" + city).then().statusCode(200).body("data.size()", equalTo(0));
         given().get("/api/v1/properties/" + id).then().statusCode(404);
     }
@@ -81,7 +81,7 @@ class SearchCacheTest {
         try {
             given().get(SEARCH + "?city=" + city).then().statusCode(200).body("data.size()", equalTo(1));
             given().get("/api/v1/properties/" + id).then().statusCode(200).body("property_id", equalTo(id.toString()));
-            given().contentType(ContentType.JSON).body("{\"title\": \"Written while Redis was down\"}")
+            PropertyFixture.asHost().contentType(ContentType.JSON).body("{\"title\": \"Written while Redis was down\"}")
                     .patch("/api/v1/properties/" + id).then().statusCode(200);
             given().get("/api/v1/properties/" + id).then().statusCode(200).body("title", equalTo("Written while Redis was down"));
         } finally {

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * listing and validates the result as one of these). Optional fields take their defaults when absent.
  */
 public record PropertyRequest(
-        @NotNull UUID hostId,
+        @Schema(description = "Optional: the caller, who publishes as themselves") UUID hostId,
         @NotNull @Pattern(regexp = PropertyTypes.ANCHORED_PATTERN, message = "must be one of " + PropertyTypes.LIST) String propertyType,
         @NotBlank @Size(max = 200) String title,
         @Size(max = 10_000) String description,
