@@ -11,7 +11,7 @@ highest-rate booking run, summarized. Writes bench-<time>.json, .md and .svg int
 stack (with a rate limit the benchmark does not hit) and loads the demo data first.
 """
 import argparse, collections, concurrent.futures, datetime, http.client, itertools, json, math, os, random, re, subprocess, threading, time
-import urllib.parse, uuid
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CITIES = ["New York", "Los Angeles", "San Francisco", "Chicago", "Miami"]
@@ -267,11 +267,12 @@ def pgbench_ceiling(args, database="airstay_pgbench", scale=10):
     return ceiling
 
 
-def new_listing(gateway, city):
+def new_listing(args, gateway, city):
+    """A listing of a new host, who publishes it with their own token."""
     status, body = gateway.call("POST", "/api/v1/properties", {
-        "host_id": str(uuid.uuid4()), "property_type": "apartment", "title": "Benchmark listing", "bedrooms": 2,
+        "property_type": "apartment", "title": "Benchmark listing", "bedrooms": 2,
         "bathrooms": 1, "max_guests": 4, "base_price": 100, "location_city": city, "location_country": "US",
-        "latitude": 40.0, "longitude": -75.0, "minimum_nights": 1, "maximum_nights": 30})
+        "latitude": 40.0, "longitude": -75.0, "minimum_nights": 1, "maximum_nights": 30}, token=signed_tokens(args, "host", 1)[0])
     return json.loads(body)["property_id"]
 
 
@@ -292,11 +293,16 @@ def await_bookable(args, gateway, listing):
 GUESTS = 200  # bearer tokens signed once per run (RS256 signing in Python would need a library); guests book round robin
 
 
-def guest_tokens(args):
-    """GUESTS tokens of new guests, signed with the local platform's development key (./airstay token)."""
+def signed_tokens(args, role, count):
+    """count tokens of new users with this role, signed with the local platform's development key (./airstay token)."""
     output = command_output(["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", args.classpath,
-                             "io.airstay.localstack.Token", os.path.join(args.local, "jwt"), "guest", str(GUESTS)])
-    return itertools.cycle([line.split()[1] for line in output.splitlines() if line.strip()])
+                             "io.airstay.localstack.Token", os.path.join(args.local, "jwt"), role, str(count)])
+    return [line.split()[1] for line in output.splitlines() if line.strip()]
+
+
+def guest_tokens(args):
+    """GUESTS guests' tokens, handed out round robin."""
+    return itertools.cycle(signed_tokens(args, "guest", GUESTS))
 
 
 def token_cost(args):
@@ -374,7 +380,7 @@ def booking_lines(args, ids, count):
 
 def storm(args, gateway, requests=500):
     """requests POSTs for overlapping nights of one new listing, all due at the same instant."""
-    listing = new_listing(gateway, "Storm City")
+    listing = new_listing(args, gateway, "Storm City")
     await_bookable(args, gateway, listing)
     shared = datetime.date.today() + datetime.timedelta(days=60)
     path = os.path.join(args.out, "requests-storm.txt")

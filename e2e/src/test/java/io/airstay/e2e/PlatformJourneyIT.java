@@ -81,6 +81,7 @@ class PlatformJourneyIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String FLOODED = "/api/v1/properties/search?city=Floodville";
     private final String city = "E2E City " + UUID.randomUUID().toString().substring(0, 8);
+    private final UUID host = UUID.randomUUID();
     private final LocalDate checkIn = LocalDate.now().plusDays(21);
     private final LocalDate checkOut = checkIn.plusDays(3);
     private String listing;
@@ -145,7 +146,7 @@ class PlatformJourneyIT {
     @Order(4)
     void hostPublishesAListingAndItsCalendarAppears() {
         Map<String, Object> body = new HashMap<>();
-        body.put("host_id", UUID.randomUUID());
+        body.put("host_id", host);
         body.put("property_type", "apartment");
         body.put("title", "End-to-end loft");
         body.put("bedrooms", 2);
@@ -158,7 +159,8 @@ class PlatformJourneyIT {
         body.put("location_country", "US");
         body.put("latitude", 40.7);
         body.put("longitude", -74.0);
-        listing = given().contentType(ContentType.JSON).body(body).post("/api/v1/properties").then().statusCode(201)
+        listing = given().header("Authorization", Stack.bearer(host, "host")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/properties").then().statusCode(201)
                 .extract().path("property_id");
 
         await().atMost(WAIT).untilAsserted(() -> given().get(availability(checkIn, checkOut.minusDays(1))).then()
@@ -237,7 +239,8 @@ class PlatformJourneyIT {
         UUID guest = UUID.randomUUID();
         ApiClient client = new ApiClient();
         client.updateBaseUri(validator.url());
-        client.setRequestInterceptor(request -> request.header("Authorization", Stack.bearer(guest, "guest")));
+        // One user who hosts a listing and books it: one token with both roles.
+        client.setRequestInterceptor(request -> request.header("Authorization", Stack.bearer(guest, "guest", "host")));
         client.setResponseInterceptor(response -> validator.check("generated client: " + response.request().method() + " "
                 + response.request().uri() + " -> " + response.statusCode(),
                 response.headers().firstValue(ContractValidator.VIOLATIONS_HEADER).orElse(null), false));
@@ -247,7 +250,7 @@ class PlatformJourneyIT {
         LocalDate in = LocalDate.now().plusDays(45);
         LocalDate out = in.plusDays(2);
 
-        PropertyDetail published = properties.publishProperty(new PropertyRequest().hostId(UUID.randomUUID())
+        PropertyDetail published = properties.publishProperty(new PropertyRequest().hostId(guest)
                 .propertyType("loft").title("Generated-client loft").bedrooms(1).bathrooms(BigDecimal.ONE).maxGuests(2)
                 .basePrice(new BigDecimal("90.00")).locationCity(town).locationCountry("PT").latitude(38.71).longitude(-9.14));
         UUID property = published.getPropertyId();

@@ -77,14 +77,15 @@ public final class DemoData {
     private void load(int count, long seed) throws Exception {
         long started = System.nanoTime();
         Random random = new Random(seed);
-        List<String> listingBodies = new ArrayList<>(count);
+        List<String[]> listingBodies = new ArrayList<>(count); // body, and its host's Authorization
         int[] minimumNights = new int[count];
         for (int i = 0; i < count; i++) {
             minimumNights[i] = MINIMUM_NIGHTS[random.nextInt(MINIMUM_NIGHTS.length)];
-            listingBodies.add(listing(random, i, minimumNights[i]));
+            UUID host = new UUID(random.nextLong(), i);
+            listingBodies.add(new String[] { listing(random, host, i, minimumNights[i]), bearer(host, "host") });
         }
         List<String> ids = inParallel("listings", listingBodies,
-                body -> extractId(post(gateway + "/api/v1/properties", body, null), "property_id"));
+                body -> extractId(post(gateway + "/api/v1/properties", body[0], body[1]), "property_id"));
 
         List<String[]> bookings = new ArrayList<>();
         List<String[]> stays = new ArrayList<>();
@@ -131,7 +132,7 @@ public final class DemoData {
                 reviews.size());
     }
 
-    private static String listing(Random random, int index, int minimumNights) {
+    private static String listing(Random random, UUID host, int index, int minimumNights) {
         City city = CITIES.get(random.nextInt(CITIES.size()));
         String type = TYPES.get(random.nextInt(TYPES.size()));
         int bedrooms = 1 + random.nextInt(5);
@@ -145,7 +146,7 @@ public final class DemoData {
                  "location_state":"%s","location_country":"US","neighborhood":"Downtown","latitude":%.6f,"longitude":%.6f,
                  "property_images":["https://images.example/%d.jpg"],"minimum_nights":%d,"maximum_nights":30,
                  "instant_bookable":%b}""",
-                new UUID(random.nextLong(), index), type, pretty(type), city.name(), index, bedrooms, Math.max(1, bedrooms / 2),
+                host, type, pretty(type), city.name(), index, bedrooms, Math.max(1, bedrooms / 2),
                 bedrooms, 2 * bedrooms, price, price * 0.15, String.join(",", chosen.stream().map(a -> "\"" + a + "\"").toList()),
                 city.name(), city.state(), city.latitude() + (random.nextDouble() - 0.5) * 0.2,
                 city.longitude() + (random.nextDouble() - 0.5) * 0.2, index, minimumNights, random.nextBoolean());
