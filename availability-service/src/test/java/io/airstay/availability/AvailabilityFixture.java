@@ -40,6 +40,9 @@ public class AvailabilityFixture {
         this.kafka = kafka;
     }
 
+    /** The host of every listing the fixture announces. */
+    public static final UUID HOST = UUID.randomUUID();
+
     /** Announces a new property on property-events and waits until its calendar answers. */
     public UUID property(BigDecimal basePrice, int minimumNights) {
         UUID propertyId = UUID.randomUUID();
@@ -52,10 +55,9 @@ public class AvailabilityFixture {
     /** A property-events event as search-service announces it: 25.00 cleaning, up to 4 guests and 30 nights. */
     public EventEnvelope sendPropertyEvent(String type, UUID propertyId, BigDecimal basePrice, int minimumNights,
             boolean active) {
-        UUID hostId = UUID.randomUUID();
-        PropertyFacts facts = new PropertyFacts(propertyId, hostId, "Test flat", "Testville", 4, basePrice,
+        PropertyFacts facts = new PropertyFacts(propertyId, HOST, "Test flat", "Testville", 4, basePrice,
                 new BigDecimal("25.00"), minimumNights, 30, false, active);
-        return send(PropertyTopic.NAME, EventEnvelope.create(type, propertyId, hostId, codec.toPayload(facts), "test"));
+        return send(PropertyTopic.NAME, EventEnvelope.create(type, propertyId, HOST, codec.toPayload(facts), "test"));
     }
 
     /** A booking.requested as booking-service announces it. */

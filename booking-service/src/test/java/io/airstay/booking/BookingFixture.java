@@ -52,10 +52,9 @@ public class BookingFixture {
     /** A property at 100.00 a night, 25.00 cleaning, up to 4 guests and 1-14 nights, known to both services. */
     public UUID property() {
         UUID propertyId = UUID.randomUUID();
-        UUID hostId = UUID.randomUUID();
-        PropertyFacts facts = new PropertyFacts(propertyId, hostId, "Test flat", "Testville", 4, new BigDecimal("100.00"),
+        PropertyFacts facts = new PropertyFacts(propertyId, HOST, "Test flat", "Testville", 4, new BigDecimal("100.00"),
                 new BigDecimal("25.00"), 1, 14, false, true);
-        EventEnvelope created = EventEnvelope.create(PropertyTopic.CREATED, propertyId, hostId, codec.toPayload(facts), "test");
+        EventEnvelope created = EventEnvelope.create(PropertyTopic.CREATED, propertyId, HOST, codec.toPayload(facts), "test");
         KafkaTestClient.send(kafka, PropertyTopic.NAME, propertyId.toString(), codec.encode(created));
         await().atMost(WAIT).until(() -> known(propertyId)
                 && given().get(availabilityUrl + "/api/v1/properties/" + propertyId + "/availability").statusCode() == 200);
@@ -76,6 +75,13 @@ public class BookingFixture {
     public static Response book(Map<String, Object> body) {
         Object guest = body.getOrDefault("guest_id", UUID.randomUUID());
         return asGuest(UUID.fromString(guest.toString())).contentType(ContentType.JSON).body(body).post("/api/v1/bookings");
+    }
+
+    /** The host of every listing the fixture announces. */
+    public static final UUID HOST = UUID.randomUUID();
+
+    public static RequestSpecification asHost() {
+        return given().header("Authorization", TestTokens.bearer(HOST, Roles.HOST));
     }
 
     public static RequestSpecification asGuest(UUID guest) {

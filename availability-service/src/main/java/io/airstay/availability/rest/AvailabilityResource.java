@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -32,6 +33,8 @@ import io.airstay.availability.service.CalendarService;
 import io.airstay.availability.service.DateRange;
 import io.airstay.platform.problem.Params;
 import io.airstay.platform.problem.ResourceNotFoundException;
+import io.airstay.platform.security.CurrentUser;
+import io.airstay.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/properties/{id}/availability")
@@ -44,10 +47,12 @@ public class AvailabilityResource {
 
     private final CalendarService calendars;
     private final AvailabilityConfig config;
+    private final CurrentUser user;
 
-    public AvailabilityResource(CalendarService calendars, AvailabilityConfig config) {
+    public AvailabilityResource(CalendarService calendars, AvailabilityConfig config, CurrentUser user) {
         this.calendars = calendars;
         this.config = config;
+        this.user = user;
     }
 
     @GET
@@ -75,7 +80,8 @@ public class AvailabilityResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "changeAvailability", summary = "Host: block or unblock nights and set their price")
+    @RolesAllowed(Roles.HOST)
+    @Operation(operationId = "changeAvailability", summary = "The listing's host: block or unblock nights and set their price")
     @APIResponse(responseCode = "200", description = "The changed nights",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AvailabilityCalendar.class)))
@@ -86,6 +92,6 @@ public class AvailabilityResource {
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "Christmas week", value = AvailabilityChange.EXAMPLE)))
             @NotNull @Valid AvailabilityChange body) {
-        return calendars.change(Params.uuid("property_id", id), body, config.maxRangeNights());
+        return calendars.change(Params.uuid("property_id", id), body, config.maxRangeNights(), user.id());
     }
 }

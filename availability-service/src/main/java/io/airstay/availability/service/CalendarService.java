@@ -17,6 +17,7 @@ import io.airstay.availability.rest.dto.AvailabilityCalendar;
 import io.airstay.availability.rest.dto.AvailabilityChange;
 import io.airstay.platform.json.JsonDocuments;
 import io.airstay.platform.problem.ConflictException;
+import io.airstay.platform.problem.AccessDeniedException;
 import io.airstay.platform.problem.InvalidFieldException;
 import io.airstay.platform.problem.ResourceNotFoundException;
 import io.smallrye.mutiny.Uni;
@@ -81,8 +82,9 @@ public class CalendarService {
         return Optional.of(json.write(toCalendar(propertyId, range, calendar.range(propertyId, range.start(), range.endExclusive()))));
     }
 
+    /** The host's change of their listing's nights; another user's is refused. */
     @Transactional
-    public AvailabilityCalendar change(UUID propertyId, AvailabilityChange change, int maxNights) {
+    public AvailabilityCalendar change(UUID propertyId, AvailabilityChange change, int maxNights, UUID host) {
         if (change.available() == null && change.price() == null) {
             throw new InvalidFieldException("available", "give available, price, or both");
         }
@@ -93,6 +95,9 @@ public class CalendarService {
         Property property = properties.findById(propertyId);
         if (property == null || !property.active) {
             throw new ResourceNotFoundException("Property " + propertyId + " not found");
+        }
+        if (!host.equals(property.hostId)) {
+            throw new AccessDeniedException("Property " + propertyId + " is another host's listing");
         }
         List<CalendarNight> nights = calendar.lockRange(propertyId, range.start(), range.endExclusive());
         if (nights.size() != range.nights()) {

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import io.airstay.availability.AvailabilityFixture;
 import io.airstay.contracts.property.PropertyTopic;
+import io.airstay.platform.security.Roles;
 import io.airstay.platform.testing.RealServers;
+import io.airstay.platform.testing.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -153,13 +155,32 @@ class AvailabilityResourceTest {
                 .filter(available -> !available).count(), "no rejected change wrote anything");
     }
 
+    @Test
+    void onlyTheListingsHostChangesItsCalendar() {
+        UUID id = fixture.property(new BigDecimal("100.00"), 1);
+        Map<String, Object> block = Map.of("start_date", TODAY.plusDays(50).toString(),
+                "end_date", TODAY.plusDays(51).toString(), "available", false);
+        given().contentType(ContentType.JSON).body(block).put("/api/v1/properties/" + id + "/availability").then()
+                .statusCode(401).contentType(startsWith("application/problem+json"));
+        given().header("Authorization", TestTokens.bearer(UUID.randomUUID(), Roles.HOST)).contentType(ContentType.JSON)
+                .body(block).put("/api/v1/properties/" + id + "/availability").then().statusCode(403)
+                .contentType(startsWith("application/problem+json"));
+        given().header("Authorization", TestTokens.bearer(AvailabilityFixture.HOST, Roles.GUEST)).contentType(ContentType.JSON)
+                .body(block).put("/api/v1/properties/" + id + "/availability").then().statusCode(403);
+        assertEquals(List.of(true, true), read(id, TODAY.plusDays(50), TODAY.plusDays(51))
+                .getList("availability.available", Boolean.class));
+
+        change(id, block).then().statusCode(200);
+    }
+
     private JsonPath read(UUID id, LocalDate start, LocalDate end) {
         return given().get("/api/v1/properties/" + id + "/availability?start_date=" + start + "&end_date=" + end)
                 .then().statusCode(200).extract().jsonPath();
     }
 
     private static Response change(UUID id, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).put("/api/v1/properties/" + id + "/availability");
+        return given().header("Authorization", TestTokens.bearer(AvailabilityFixture.HOST, Roles.HOST))
+                .contentType(ContentType.JSON).body(body).put("/api/v1/properties/" + id + "/availability");
     }
 
     private static void badRead(String url, String field) {

@@ -1,6 +1,7 @@
 package io.airstay.booking.rest;
 
 import static io.airstay.booking.BookingFixture.asGuest;
+import static io.airstay.booking.BookingFixture.asHost;
 import static io.airstay.booking.BookingFixture.asOperator;
 import static io.airstay.booking.BookingFixture.book;
 import static io.airstay.booking.BookingFixture.request;
@@ -87,12 +88,12 @@ class BookingSagaTest {
         UUID propertyId = fixture.property();
         LocalDate in = SOON.plusDays(20);
         String blocked = "{\"start_date\": \"" + in + "\", \"end_date\": \"" + in + "\", \"available\": %s}";
-        given().contentType(ContentType.JSON).body(blocked.formatted(false))
+        asHost().contentType(ContentType.JSON).body(blocked.formatted(false))
                 .put(fixture.availabilityUrl() + "/api/v1/properties/" + propertyId + "/availability").then().statusCode(200);
         book(request(propertyId, UUID.randomUUID(), in, in.plusDays(2))).then().statusCode(409)
                 .body("detail", containsString("BLOCKED"));
 
-        given().contentType(ContentType.JSON).body(blocked.formatted(true))
+        asHost().contentType(ContentType.JSON).body(blocked.formatted(true))
                 .put(fixture.availabilityUrl() + "/api/v1/properties/" + propertyId + "/availability").then().statusCode(200);
         // The rejected booking no longer claims its nights, in the database nor in this replica's memory of recent claims.
         book(request(propertyId, UUID.randomUUID(), in, in.plusDays(2))).then().statusCode(201);

@@ -24,6 +24,10 @@ public abstract class PropertyTerms {
     @Column(name = "property_id")
     public UUID id;
 
+    /** Who may change the listing's calendar, and read and cancel its bookings. */
+    @Column(name = "host_id")
+    public UUID hostId;
+
     @Column(name = "base_price", precision = 10, scale = 2)
     public BigDecimal basePrice;
 
@@ -54,6 +58,7 @@ public abstract class PropertyTerms {
 
     /** Takes the terms the facts announce; an entity that keeps more of the facts takes those too. */
     public void apply(PropertyFacts facts) {
+        hostId = facts.hostId();
         basePrice = facts.basePrice();
         minimumNights = facts.minimumNights();
         maximumNights = facts.maximumNights();
