@@ -26,7 +26,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -37,6 +36,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Sends committed outbox rows to Kafka in id order and marks them published.
@@ -64,7 +64,7 @@ public class OutboxRelay {
     private final PgNotifications notifications;
     private final Semaphore committed = new Semaphore(0);
     private final OutboxConfig config;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaDefaults;
     private final Counter publishedCounter;
     private final MeterRegistry registry;
     private final Map<String, Timer> publishDelays = new ConcurrentHashMap<>();
@@ -72,11 +72,11 @@ public class OutboxRelay {
     private Thread worker;
 
     public OutboxRelay(AgroalDataSource dataSource, PgNotifications notifications, OutboxConfig config,
-            MeterRegistry registry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            MeterRegistry registry, @Identifier("default-kafka-broker") Map<String, Object> kafkaDefaults) {
         this.dataSource = dataSource;
         this.notifications = notifications;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaDefaults = kafkaDefaults;
         this.publishedCounter = Counter.builder("airstay.outbox.published")
                 .description("Outbox events sent to Kafka").register(registry);
         this.registry = registry;
@@ -241,8 +241,9 @@ public class OutboxRelay {
     }
 
     private KafkaProducer<String, String> createProducer() {
+        // The kafka.* settings every client of the service shares (bootstrap servers, SASL credentials, ...).
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(kafkaDefaults);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
