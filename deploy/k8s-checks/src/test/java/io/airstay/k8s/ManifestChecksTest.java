@@ -27,8 +27,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** What every rendered kustomization must satisfy before it is applied to a cluster. */
 class ManifestChecksTest {
 
-    private static final Pattern HAND_MADE_SECRET = Pattern.compile("create secret generic ([a-z0-9-]+)((?:\\s+--from-literal=[\\w.-]+=\\S+)+)");
-    private static final Pattern LITERAL_KEY = Pattern.compile("--from-literal=([\\w.-]+)=");
+    private static final Pattern HAND_MADE_SECRET = Pattern.compile(
+            "kubectl -n ([a-z0-9-]+) create secret generic ([a-z0-9-]+)((?:\\s+--from-(?:literal|file)=[\\w.-]+=\\S+)+)");
+    private static final Pattern LITERAL_KEY = Pattern.compile("--from-(?:literal|file)=([\\w.-]+)=");
 
     static Stream<String> everything() {
         return Rendered.all();
@@ -120,14 +121,17 @@ class ManifestChecksTest {
                 name(pdb) + " covers no pod"));
     }
 
-    /** The Secrets k8s/README.md tells the operator to create before applying prod, with their keys. */
-    static Map<String, Set<String>> handMadeSecrets() {
+    /** The Secrets k8s/README.md tells the operator to create in a namespace before applying, with their keys. */
+    static Map<String, Set<String>> handMadeSecrets(String namespace) {
         Map<String, Set<String>> secrets = new TreeMap<>();
         Matcher command = HAND_MADE_SECRET.matcher(Tools.read(Tools.ROOT.resolve("k8s/README.md")));
         while (command.find()) {
-            Matcher key = LITERAL_KEY.matcher(command.group(2));
+            if (!command.group(1).equals(namespace)) {
+                continue;
+            }
+            Matcher key = LITERAL_KEY.matcher(command.group(3));
             while (key.find()) {
-                secrets.computeIfAbsent(command.group(1), n -> new TreeSet<>()).add(key.group(1));
+                secrets.computeIfAbsent(command.group(2), n -> new TreeSet<>()).add(key.group(1));
             }
         }
         return secrets;
@@ -148,10 +152,9 @@ class ManifestChecksTest {
         // in "<cluster>-cluster-ca-cert".
         rendered.kind("KafkaUser").forEach(o -> available.put("Secret/" + name(o), Set.of("password", "sasl.jaas.config")));
         rendered.kind("Kafka").forEach(o -> available.put("Secret/" + name(o) + "-cluster-ca-cert", Set.of("ca.crt", "ca.p12", "ca.password")));
-        // Prod's hand-made Secrets, as k8s/README.md creates them (dev generates Secrets of the same names).
-        if (directory.startsWith("k8s/overlays/prod")) {
-            handMadeSecrets().forEach((secret, keys) -> available.put("Secret/" + secret, keys));
-        }
+        // The hand-made Secrets, as k8s/README.md creates them (dev generates most Secrets of the same names).
+        handMadeSecrets(directory.startsWith("k8s/overlays/prod") ? "airstay" : "airstay-dev")
+                .forEach((secret, keys) -> available.put("Secret/" + secret, keys));
         List<String> missing = new ArrayList<>();
         rendered.templates().forEach(pod -> references(pod.spec()).forEach(ref -> {
             String what = ref.kind + "/" + ref.name;
@@ -183,7 +186,7 @@ class ManifestChecksTest {
         prod.templates().forEach(pod -> references(pod.spec()).stream().filter(r -> r.kind.equals("Secret") && !r.optional)
                 .forEach(r -> needed.add(r.name)));
         needed.removeAll(made);
-        assertEquals(needed, handMadeSecrets().keySet());
+        assertEquals(needed, handMadeSecrets("airstay").keySet());
         assertTrue(needed.contains("redis-exporter"), needed.toString());
     }
 
