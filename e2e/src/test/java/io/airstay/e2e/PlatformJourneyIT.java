@@ -221,7 +221,7 @@ class PlatformJourneyIT {
 
         Map<String, Object> review = Map.of("booking_id", booking, "guest_id", guest, "rating", 4,
                 "review_text", "Great location and a very clean flat!");
-        await().atMost(WAIT).untilAsserted(() -> given().contentType(ContentType.JSON).body(review)
+        await().atMost(WAIT).untilAsserted(() -> asGuest(guest).contentType(ContentType.JSON).body(review)
                 .post("/api/v1/properties/" + listing + "/reviews").then().statusCode(201)
                 .body("sentiment_label", equalTo("positive")));
 

@@ -21,6 +21,8 @@ import io.airstay.platform.events.EventCodec;
 import io.airstay.platform.events.EventEnvelope;
 import io.airstay.platform.testing.KafkaTestClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.airstay.platform.security.Roles;
+import io.airstay.platform.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -79,8 +81,10 @@ public class ReviewFixture {
         return body;
     }
 
+    /** Submits the review as the guest its body names. */
     public static Response submit(UUID propertyId, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/properties/" + propertyId + "/reviews");
+        return given().header("Authorization", TestTokens.bearer((UUID) body.get("guest_id"), Roles.GUEST))
+                .contentType(ContentType.JSON).body(body).post("/api/v1/properties/" + propertyId + "/reviews");
     }
 
     /** The stay's status as review-service keeps it; null while it does not know the booking. */

@@ -121,12 +121,13 @@ public final class DemoData {
         for (String[] stay : reviewed) {
             int rating = Integer.parseInt(stay[3]);
             String[] pool = rating >= 4 ? GOOD : rating == 3 ? MIXED : BAD;
-            reviews.add(new String[] { stay[0], """
+            reviews.add(new String[] { stay[0], bearer(UUID.fromString(stay[2]), "guest"), """
                     {"booking_id":"%s","guest_id":"%s","rating":%d,"cleanliness_rating":%d,"review_text":"%s"}"""
                     .formatted(stay[1], stay[2], rating, Math.max(1, rating - texts.nextInt(2)), pool[texts.nextInt(pool.length)]) });
         }
         // Review-service learns of the stays from booking-events: a review is retried until its stay has arrived.
-        inParallel("reviews", reviews, review -> post(gateway + "/api/v1/properties/" + review[0] + "/reviews", review[1], null));
+        inParallel("reviews", reviews,
+                review -> post(gateway + "/api/v1/properties/" + review[0] + "/reviews", review[2], review[1]));
         System.out.printf("demo data loaded in %d s: %d listings, %d future bookings, %d past stays, %d reviews%n",
                 Duration.ofNanos(System.nanoTime() - started).toSeconds(), ids.size(), bookings.size(), imported.size(),
                 reviews.size());

@@ -28,7 +28,7 @@ public final class ReviewMapper {
     }
 
     public static ReviewView toView(Review r) {
-        return new ReviewView(r.id, r.propertyId, r.bookingId, r.guestId, r.rating, r.cleanlinessRating, r.accuracyRating,
+        return new ReviewView(r.id, r.propertyId, r.bookingId, r.rating, r.cleanlinessRating, r.accuracyRating,
                 r.communicationRating, r.locationRating, r.valueRating, r.text, r.language, r.sentimentScore,
                 r.sentimentLabel, r.createdAt);
     }

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,6 +29,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.airstay.platform.pagination.Cursors;
 import io.airstay.platform.problem.Params;
+import io.airstay.platform.security.CurrentUser;
+import io.airstay.platform.security.Roles;
 import io.airstay.review.rest.dto.ReviewPage;
 import io.airstay.review.rest.dto.ReviewRequest;
 import io.airstay.review.rest.dto.ReviewSummary;
@@ -41,14 +44,17 @@ import io.smallrye.mutiny.Uni;
 public class ReviewResource {
 
     private final ReviewService reviews;
+    private final CurrentUser user;
 
-    public ReviewResource(ReviewService reviews) {
+    public ReviewResource(ReviewService reviews, CurrentUser user) {
         this.reviews = reviews;
+        this.user = user;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "submitReview", summary = "Review a completed stay of this listing (once per stay)")
+    @RolesAllowed(Roles.GUEST)
+    @Operation(operationId = "submitReview", summary = "Review the caller's completed stay of this listing (once per stay)")
     @APIResponse(responseCode = "201", description = "Recorded, with its sentiment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "409", description = "The stay is not completed, or it has already been reviewed")
@@ -56,7 +62,7 @@ public class ReviewResource {
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "five stars", value = ReviewRequest.EXAMPLE)))
             @NotNull @Valid ReviewRequest body) {
-        ReviewView review = reviews.submit(Params.uuid("property_id", id), body);
+        ReviewView review = reviews.submit(Params.uuid("property_id", id), body, user.id());
         return Response.status(Response.Status.CREATED).entity(review).build();
     }
 

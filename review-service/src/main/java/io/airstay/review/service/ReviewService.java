@@ -18,6 +18,7 @@ import io.airstay.platform.json.JsonDocuments;
 import io.airstay.platform.outbox.Outbox;
 import io.airstay.platform.pagination.Cursors;
 import io.airstay.platform.pagination.Page;
+import io.airstay.platform.problem.AccessDeniedException;
 import io.airstay.platform.problem.ConflictException;
 import io.airstay.platform.problem.InvalidFieldException;
 import io.airstay.review.mapping.ReviewMapper;
@@ -57,10 +58,10 @@ public class ReviewService {
         this.json = json;
     }
 
-    /** Stores the guest's review of a completed stay of this listing; a second review of the stay is a 409. */
-    public ReviewView submit(UUID propertyId, ReviewRequest request) {
+    /** Stores the guest's review of their completed stay of this listing; a second review of the stay is a 409. */
+    public ReviewView submit(UUID propertyId, ReviewRequest request, UUID guest) {
         try {
-            return store(propertyId, request);
+            return store(propertyId, request, guest);
         } catch (PersistenceException e) {
             if (Constraints.violated(e, ONE_REVIEW_PER_STAY)) {
                 throw alreadyReviewed();
@@ -70,12 +71,15 @@ public class ReviewService {
     }
 
     @Transactional
-    ReviewView store(UUID propertyId, ReviewRequest request) {
+    ReviewView store(UUID propertyId, ReviewRequest request, UUID guest) {
+        if (request.guestId() != null && !request.guestId().equals(guest)) {
+            throw new AccessDeniedException("guest_id names another user: a guest reviews their own stays");
+        }
         Stay stay = stays.find(request.bookingId())
                 .filter(found -> found.propertyId.equals(propertyId))
                 .orElseThrow(() -> new InvalidFieldException("booking_id", "no stay of this listing has this booking id"));
-        if (!stay.guestId.equals(request.guestId())) {
-            throw new InvalidFieldException("guest_id", "is not the guest of this booking");
+        if (!stay.guestId.equals(guest)) {
+            throw new AccessDeniedException("Booking " + stay.bookingId + " is another guest's stay");
         }
         if (!Stay.COMPLETED.equals(stay.status)) {
             throw new ConflictException("Only completed stays can be reviewed; this booking is " + stay.status);

@@ -3,8 +3,11 @@ package io.airstay.review.rest;
 import static io.airstay.review.ReviewFixture.review;
 import static io.airstay.review.ReviewFixture.submit;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +36,7 @@ import io.airstay.review.ReviewFixture;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
@@ -63,7 +67,8 @@ class ReviewResourceTest {
         submit(property, review(booking, guest, 5, "Spotless flat and a very friendly host!")).then().statusCode(201)
                 .body("rating", equalTo(5))
                 .body("sentiment_label", equalTo("positive"))
-                .body("booking_id", equalTo(booking.toString()));
+                .body("booking_id", equalTo(booking.toString()))
+                .body("$", not(hasKey("guest_id"))); // public: the review names no user
 
         submit(property, review(booking, guest, 4, "Second thoughts")).then().statusCode(409);
         assertEquals(1L, reviewsOf(property));
@@ -96,7 +101,10 @@ class ReviewResourceTest {
         bad(property, review(stay[0], stay[1], 0, null), "rating");
         bad(property, review(stay[0], stay[1], 6, null), "rating");
         bad(property, review(UUID.randomUUID(), stay[1], 4, null), "booking_id");
-        bad(property, review(stay[0], UUID.randomUUID(), 4, null), "guest_id");
+        ReviewFixture.submit(property, review(stay[0], UUID.randomUUID(), 4, null)).then().statusCode(403)
+                .contentType(startsWith("application/problem+json")).body("detail", containsString("another guest's stay"));
+        given().contentType(ContentType.JSON).body(review(stay[0], stay[1], 4, null))
+                .post("/api/v1/properties/" + property + "/reviews").then().statusCode(401);
         bad(UUID.randomUUID(), review(stay[0], stay[1], 4, null), "booking_id");
         bad(property, review(stay[0], stay[1], 4, "x".repeat(5_001)), "review_text");
         Map<String, Object> subRating = review(stay[0], stay[1], 4, null);

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** POST /api/v1/properties/{id}/reviews: the overall rating is required, sub-ratings and text are optional. */
 public record ReviewRequest(
         @NotNull UUID bookingId,
-        @NotNull UUID guestId,
+        @Schema(description = "Optional: the caller, who reviews their own stay") UUID guestId,
         @NotNull @Min(1) @Max(5) Integer rating,
         @Min(1) @Max(5) Integer cleanlinessRating,
         @Min(1) @Max(5) Integer accuracyRating,

@@ -8,13 +8,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** A review as lists show it, with its sub-ratings. */
+/** A review as lists show it, with its sub-ratings; public, so it names no user. */
 @RegisterForReflection
 public record ReviewView(
         UUID reviewId,
         UUID propertyId,
         UUID bookingId,
-        UUID guestId,
         int rating,
         @Schema(nullable = true) Short cleanlinessRating,
         @Schema(nullable = true) Short accuracyRating,
