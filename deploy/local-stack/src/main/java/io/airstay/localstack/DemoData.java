@@ -199,16 +199,16 @@ public final class DemoData {
         }
     }
 
-    /**
-     * POSTs JSON, retrying what is worth retrying: 429 (the gateway's rate limit), 5xx, and a review whose
-     * stay review-service has not learnt of yet. Returns the body of a 2xx or 409 answer (a booking whose
-     * nights are taken is an answer too).
-     */
     /** "Bearer ..." for a user with one role, valid for the hour a large load may take. */
     private String bearer(UUID user, String role) {
         return "Bearer " + tokens.token(user, List.of(role), Duration.ofHours(1));
     }
 
+    /**
+     * POSTs JSON, retrying what is worth retrying: 429 (the gateway's rate limit), 5xx, a booking of a listing
+     * booking-service has not learnt of yet, and a review whose stay review-service has not learnt of yet.
+     * Returns the body of a 2xx or 409 answer (a booking whose nights are taken is an answer too).
+     */
     private String post(String url, String json, String authorization) throws Exception {
         for (int attempt = 1;; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
@@ -221,7 +221,9 @@ public final class DemoData {
             if (status / 100 == 2 || status == 409) {
                 return response.body();
             }
-            boolean retry = status == 429 || status >= 500 || (status == 400 && response.body().contains("booking_id"));
+            boolean notYetKnown = status == 400 && (response.body().contains("\"field\":\"booking_id\"")
+                    || response.body().contains("\"field\":\"property_id\""));
+            boolean retry = status == 429 || status >= 500 || notYetKnown;
             if (!retry || attempt == 60) {
                 throw new IllegalStateException("POST " + url + " answered " + status + ": " + response.body());
             }
