@@ -3,7 +3,6 @@ package io.airstay.e2e;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.airstay.platform.testing.FreePorts;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
@@ -61,7 +61,7 @@ final class ContractValidator implements Filter {
         if (!Files.isExecutable(node.resolve("node_modules/.bin/prism"))) {
             run(node, List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"));
         }
-        int port = freePort();
+        int port = FreePorts.any();
         Path log = work.resolve("prism.log");
         Process prism = new ProcessBuilder(node.resolve("node_modules/.bin/prism").toString(), "proxy",
                 root.resolve("docs/openapi.yaml").toString(), upstream, "--host", "127.0.0.1", "--port", Integer.toString(port),
@@ -163,12 +163,6 @@ final class ContractValidator implements Filter {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

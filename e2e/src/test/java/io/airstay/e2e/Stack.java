@@ -1,14 +1,10 @@
 package io.airstay.e2e;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.airstay.platform.testing.FreePorts;
 import io.airstay.platform.testing.TokenIssuer;
 
 /**
@@ -92,23 +89,13 @@ final class Stack {
         }
     }
 
-    /** Distinct ports that are free now: each stays bound until all are chosen. */
+    /** Distinct ports that are free now, by variable. */
     private static Map<String, Integer> freePorts(String... variables) {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        try {
-            bindEach(List.of(variables).iterator(), ports);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int[] ports = FreePorts.distinct(variables.length);
+        Map<String, Integer> byVariable = new LinkedHashMap<>();
+        for (int i = 0; i < variables.length; i++) {
+            byVariable.put(variables[i], ports[i]);
         }
-        return ports;
-    }
-
-    private static void bindEach(Iterator<String> variables, Map<String, Integer> ports) throws IOException {
-        if (variables.hasNext()) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                ports.put(variables.next(), socket.getLocalPort());
-                bindEach(variables, ports);
-            }
-        }
+        return byVariable;
     }
 }
