@@ -111,11 +111,16 @@ def warm(gateway, ids, threads=16):
     return round(time.time() - began, 1)
 
 
+# Where the local platform listens (./airstay: AIRSTAY_BIND_ADDRESS, 127.0.0.1), set by main.
+HOST = "127.0.0.1"
+
+
 def metric_sums(ports, pattern):
-    """Sums of the Prometheus samples matching pattern (group 1 = label value) over the services' /q/metrics."""
+    """Sums of the Prometheus samples matching pattern (group 1 = label value) over the /q/metrics of the services'
+    management ports."""
     sums = {}
     for port in ports:
-        connection = http.client.HTTPConnection("localhost", port, timeout=10)
+        connection = http.client.HTTPConnection(HOST, port, timeout=10)
         connection.request("GET", "/q/metrics")
         for line in connection.getresponse().read().decode().splitlines():
             match = re.match(pattern, line)
@@ -232,7 +237,7 @@ def psql_command(args, database, admin=False):
     the superuser (LocalStack's AIRSTAY_PG_ADMIN_USER and AIRSTAY_PG_ADMIN_PASSWORD)."""
     user, password = ((os.environ.get("AIRSTAY_PG_ADMIN_USER", "postgres"), os.environ.get("AIRSTAY_PG_ADMIN_PASSWORD", ""))
                       if admin else ("airstay", "airstay"))
-    return (["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "localhost", "-p", str(args.pg_port), "-U", user,
+    return (["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", HOST, "-p", str(args.pg_port), "-U", user,
              "-d", database], dict(os.environ, PGPASSWORD=password))
 
 
@@ -249,7 +254,7 @@ def pgbench_ceiling(args, database="airstay_pgbench", scale=10):
     own PostgreSQL, in a scratch database created for it and dropped afterwards."""
     psql(args, "postgres", f"drop database if exists {database} with (force)", admin=True)  # left by an interrupted run
     psql(args, "postgres", f"create database {database} owner airstay", admin=True)
-    connection = ["-h", "localhost", "-p", str(args.pg_port), "-U", "airstay", database]
+    connection = ["-h", HOST, "-p", str(args.pg_port), "-U", "airstay", database]
     env = dict(os.environ, PGPASSWORD="airstay")
     try:
         command_output(["pgbench", "-i", "-q", "-s", str(scale)] + connection, env=env)
@@ -433,8 +438,8 @@ LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 
 
 def scrape(port):
-    """Every sample of a service's /q/metrics, as (name, labels, value)."""
-    connection = http.client.HTTPConnection("localhost", port, timeout=10)
+    """Every sample of a service's /q/metrics (on its management port), as (name, labels, value)."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=10)
     connection.request("GET", "/q/metrics")
     text = connection.getresponse().read().decode()
     connection.close()
@@ -444,7 +449,7 @@ def scrape(port):
 
 def scrape_saga(args):
     """The samples of the two services the saga runs through."""
-    return {"booking": scrape(args.booking_port), "availability": scrape(args.availability_port)}
+    return {"booking": scrape(args.booking_metrics_port), "availability": scrape(args.availability_metrics_port)}
 
 
 def buckets(samples, histogram, labels):
@@ -538,7 +543,7 @@ def await_saga_drained(args, quiet_seconds=3, at_most=300):
     nights are held or released."""
     consumed = r'airstay_events_consumed_total\{.*consumer="(booking\.saga|availability\.holds)".*\} ([0-9.eE+]+)'
     backlog = r"(airstay_outbox_backlog)(?:\{.*\})? ([0-9.eE+]+)"
-    ports = [args.booking_port, args.availability_port]
+    ports = [args.booking_metrics_port, args.availability_metrics_port]
     last, quiet, began = None, 0, time.time()
     while time.time() - began < at_most:
         pending = int(psql(args, "airstay_booking", "select count(*) from silver.bookings where booking_status = 'PENDING'")[0][0])
@@ -904,10 +909,14 @@ def main():
                              "on two cores takes minutes: on a freshly started stack, run the benchmark twice)")
     parser.add_argument("--open-fraction", type=float, default=0.5, help="open-model rate as a fraction of the peak")
     parser.add_argument("--out", default=os.path.join(HERE, "..", ".local", "bench"))
-    parser.add_argument("--cache-ports", default="8081,8091,8083,8084")
+    parser.add_argument("--host", default="127.0.0.1", help="the address the local platform listens on")
+    parser.add_argument("--cache-metrics-ports", default="9081,9091,9083,9084",
+                        help="the management ports (/q/metrics) of the services that cache")
     parser.add_argument("--pg-port", type=int, default=5432)
-    parser.add_argument("--booking-port", type=int, default=8082, help="booking-service, for its saga metrics")
-    parser.add_argument("--availability-port", type=int, default=8084, help="availability-service, for its saga metrics")
+    parser.add_argument("--booking-metrics-port", type=int, default=9082,
+                        help="booking-service's management port, for its saga metrics")
+    parser.add_argument("--availability-metrics-port", type=int, default=9084,
+                        help="availability-service's management port, for its saga metrics")
     parser.add_argument("--pgbench-seconds", type=int, default=15, help="length of the pgbench -N run (the database ceiling)")
     parser.add_argument("--classpath", required=True, help="classpath of deploy/local-stack (OpenLoad, QueryStats)")
     parser.add_argument("--max-listings", type=int, default=100_000)
@@ -917,7 +926,9 @@ def main():
                         help="record Java Flight Recorder in booking-service and availability-service during the "
                              "highest --booking-rates run (<service>-<time>.jfr in --out) and summarize it")
     args = parser.parse_args()
-    args.ports = [int(p) for p in args.cache_ports.split(",")]
+    global HOST
+    HOST = args.host
+    args.ports = [int(p) for p in args.cache_metrics_ports.split(",")]
     args.guests = guest_tokens(args)
     args.booking_rates = [int(rate) for rate in args.booking_rates.split(",")]
     os.makedirs(args.out, exist_ok=True)

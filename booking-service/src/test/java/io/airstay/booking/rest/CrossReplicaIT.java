@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.airstay.booking.BookingFixture;
 import io.airstay.booking.WithSagaStack;
+import io.airstay.platform.testing.OperationsEndpoints;
 import io.airstay.platform.testing.ServiceProcessTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -53,8 +54,12 @@ class CrossReplicaIT {
     void eachReplicaAnswersItsOwnRequestsWhicheverConsumesTheOutcome() {
         // Looked up here, not injected: test classes are beans of every test application, and only this one has it.
         String replica = ConfigProvider.getConfig().getValue("airstay.test.booking-replica.url", String.class);
+        // Metrics are on each replica's management interface, not on its API port.
+        String replicaManagement = ConfigProvider.getConfig().getValue("airstay.test.booking-replica.management-url", String.class);
+        String management = OperationsEndpoints.managementUrl();
         // Both replicas own partitions of availability-events once the consumer group has rebalanced.
-        await().atMost(BookingFixture.WAIT).until(() -> ownsAvailabilityPartitions("") && ownsAvailabilityPartitions(replica));
+        await().atMost(BookingFixture.WAIT).until(() -> ownsAvailabilityPartitions(management)
+                && ownsAvailabilityPartitions(replicaManagement));
         LocalDate in = LocalDate.now().plusDays(25);
         List<Integer> statuses = new ArrayList<>();
         long slowestMillis = 0;
@@ -70,10 +75,10 @@ class CrossReplicaIT {
         assertEquals(List.of(201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201), statuses);
         assertTrue(slowestMillis < 4_500, "answered on notification, not after the 5 s / 10 s waits: " + slowestMillis + " ms");
 
-        String metrics = given().get(replica + "/q/metrics").asString();
+        String metrics = given().get(replicaManagement + "/q/metrics").asString();
         assertTrue(metrics.contains("airstay_booking_outcomes_total{status=\"CONFIRMED\"}"),
                 "the second replica settled some bookings itself");
-        assertTrue(given().get("/q/metrics").asString().contains("airstay_booking_outcomes_total{status=\"CONFIRMED\"}"),
+        assertTrue(given().get(management + "/q/metrics").asString().contains("airstay_booking_outcomes_total{status=\"CONFIRMED\"}"),
                 "and so did this one");
     }
 

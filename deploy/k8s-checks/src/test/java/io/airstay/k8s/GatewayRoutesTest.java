@@ -118,6 +118,48 @@ class GatewayRoutesTest {
         assertTrue(env.get("AIRSTAY_UPSTREAM_DNS").matches("zone \\S+ \\S+; resolver \\S+ valid=\\S+; resolver_timeout \\S+;"));
     }
 
+    /**
+     * /readyz asks each service's /q/health/ready, which the services serve on their management interface (port 9000
+     * in the cluster) and not on their API port: an upstream per service over the same headless Service, on 9000.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"k8s/overlays/dev", "k8s/overlays/prod"})
+    void readinessAsksEveryServicesManagementPort(String directory) {
+        Location check = route(locations(), "/_ready/search").orElseThrow();
+        assertTrue(check.body().contains("internal;"), check.body());
+        assertTrue(check.body().contains("proxy_pass http://$1_management/q/health/ready;"), check.body());
+        String template = Tools.read(Tools.ROOT.resolve("gateway/templates/airstay.conf.template"));
+        Rendered rendered = Rendered.of(directory);
+        ObjectNode gateway = rendered.find("Deployment", "gateway").orElseThrow();
+        Map<String, String> env = new LinkedHashMap<>();
+        gateway.at("/spec/template/spec/containers/0/env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+        List<String> problems = new ArrayList<>();
+        for (String service : Rendered.SERVICES) {
+            String variable = "AIRSTAY_" + service.toUpperCase() + "_MANAGEMENT_SERVERS";
+            if (!Pattern.compile("upstream " + service + "_management \\{\\s*\\$\\{" + variable + "}").matcher(template).find()) {
+                problems.add("the template has no upstream " + service + "_management over ${" + variable + "}");
+            }
+            String servers = env.getOrDefault(variable, "");
+            if (!servers.contains("server " + service + "-service-headless.$(POD_NAMESPACE).svc.$(CLUSTER_DOMAIN):9000 resolve")) {
+                problems.add(variable + " is not " + service + "-service-headless:9000 with resolve: " + servers);
+            }
+            if (rendered.templates().noneMatch(pod -> pod.owner().equals("Deployment/" + service + "-service")
+                    && hasPort(pod.spec().path("containers").get(0), "management", 9000))) {
+                problems.add(service + "-service's pods have no port management 9000");
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    private static boolean hasPort(JsonNode container, String name, int number) {
+        for (JsonNode port : container.path("ports")) {
+            if (port.path("name").asText().equals(name) && port.path("containerPort").asInt() == number) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Test
     void theApiDocumentComesFromTheGatewayAndItsBrowsableViewFromSearchService() {
         List<Location> locations = locations();

@@ -81,15 +81,44 @@ class ManifestChecksTest {
         assertEquals(List.of(), problems);
     }
 
+    /**
+     * Health and metrics are on the Quarkus management interface (quarkus.management.enabled, platform/core), port 9000
+     * named "management", apart from the API's port 8080 named "http"; the probes and Prometheus's annotations use it.
+     */
     @ParameterizedTest
     @MethodSource("everything")
-    void servicesProbeTheirQuarkusHealthEndpoints(String directory) {
-        Rendered.of(directory).templates().filter(pod -> "service".equals(pod.labels().get("app.kubernetes.io/component")))
+    void servicesProbeTheirQuarkusHealthEndpointsOnTheManagementPort(String directory) {
+        Rendered rendered = Rendered.of(directory);
+        rendered.templates().filter(pod -> "service".equals(pod.labels().get("app.kubernetes.io/component")))
                 .forEach(pod -> {
                     JsonNode app = pod.spec().path("containers").get(0);
-                    assertEquals("/q/health/started", app.at("/startupProbe/httpGet/path").asText(), pod.owner());
-                    assertEquals("/q/health/live", app.at("/livenessProbe/httpGet/path").asText(), pod.owner());
-                    assertEquals("/q/health/ready", app.at("/readinessProbe/httpGet/path").asText(), pod.owner());
+                    Map<String, Integer> ports = new TreeMap<>();
+                    app.path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
+                    assertEquals(Map.of("http", 8080, "management", 9000), ports, pod.owner());
+                    for (String[] probe : new String[][] {{"startupProbe", "/q/health/started"},
+                            {"livenessProbe", "/q/health/live"}, {"readinessProbe", "/q/health/ready"}}) {
+                        assertEquals(probe[1], app.at("/" + probe[0] + "/httpGet/path").asText(), pod.owner());
+                        assertEquals("management", app.at("/" + probe[0] + "/httpGet/port").asText(), pod.owner() + " " + probe[0]);
+                    }
+                    // The configuration the application reads: that port, on the pod's interfaces (the platform's
+                    // default is 127.0.0.1, for local runs).
+                    Map<String, String> config = new TreeMap<>();
+                    for (Reference ref : references(pod.spec())) {
+                        if (ref.kind().equals("ConfigMap")) {
+                            rendered.find("ConfigMap", ref.name()).ifPresent(c -> config.putAll(Rendered.strings(c.path("data"))));
+                        }
+                    }
+                    assertEquals("8080", config.get("QUARKUS_HTTP_PORT"), pod.owner());
+                    assertEquals("9000", config.get("QUARKUS_MANAGEMENT_PORT"), pod.owner());
+                    String javaOptions = config.getOrDefault("JAVA_OPTS_APPEND", "");
+                    assertTrue(javaOptions.contains("-Dquarkus.http.host=0.0.0.0")
+                            && javaOptions.contains("-Dquarkus.management.host=0.0.0.0"), pod.owner() + ": " + javaOptions);
+                });
+        rendered.kind("Deployment").filter(d -> "service".equals(d.at("/spec/template/metadata/labels/app.kubernetes.io~1component").asText()))
+                .forEach(d -> {
+                    JsonNode annotations = d.at("/spec/template/metadata/annotations");
+                    assertEquals("9000", annotations.path("prometheus.io/port").asText(), name(d));
+                    assertEquals("/q/metrics", annotations.path("prometheus.io/path").asText(), name(d));
                 });
     }
 

@@ -105,6 +105,26 @@ class MonitoringTest {
         assertEquals(List.of(), unknown);
     }
 
+    /** The services serve /q/metrics on their management port only (quarkus.management.enabled): Prometheus scrapes that. */
+    @Test
+    void prometheusScrapesTheServicesManagementPort() throws IOException {
+        Rendered prod = Rendered.of("k8s/overlays/prod");
+        JsonNode monitor = prod.find("PodMonitor", "airstay-services").orElseThrow();
+        assertEquals("management", monitor.at("/spec/podMetricsEndpoints/0/port").asText());
+        assertEquals("/q/metrics", monitor.at("/spec/podMetricsEndpoints/0/path").asText());
+        prod.templates().filter(pod -> "service".equals(pod.labels().get("app.kubernetes.io/component"))).forEach(pod ->
+                assertTrue(pod.spec().path("containers").get(0).path("ports").findValuesAsText("name").contains("management"), pod.owner()));
+        JsonNode services = null;
+        for (JsonNode job : Rendered.YAML.readTree(MONITORING.resolve("prometheus.yml").toFile()).path("scrape_configs")) {
+            if (job.path("job_name").asText().equals("airstay-services")) {
+                services = job;
+            }
+        }
+        assertTrue(services != null, "prometheus.yml has no job airstay-services");
+        assertEquals("/q/metrics", services.path("metrics_path").asText());
+        assertEquals(9000, services.at("/dns_sd_configs/0/port").asInt());
+    }
+
     @Test
     void theDashboardShowsWhatOperatorsWatch() throws IOException {
         JsonNode dashboard = Rendered.JSON.readTree(MONITORING.resolve("grafana/airstay.json").toFile());

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,13 +37,41 @@ class NetworkFlowsTest {
                 .dns("gateway")
                 .flow("monitoring", "redis", 9121);
         for (String service : SERVICES) {
+            // The API port, which also serves booking-service's /internal: the gateway's only (k8s/README.md). The
+            // management port (/q/health, /q/metrics): Prometheus, and the gateway's /readyz.
             expected.flow("gateway", service, 8080)
-                    // /q/metrics shares the HTTP port with the API and booking-service's /internal (k8s/README.md).
-                    .flow("monitoring", service, 8080)
+                    .flow("gateway", service, 9000)
+                    .flow("monitoring", service, 9000)
                     .flow(service, "redis", 6379)
                     .dns(service);
         }
         return expected;
+    }
+
+    /**
+     * booking-service's /internal (the operator import) is on the API port, which no gateway route leads to it on: an
+     * operator reaches it with kubectl port-forward only. So nothing but the gateway may reach any service's API port,
+     * Prometheus in particular, which scrapes the management port.
+     */
+    @ParameterizedTest
+    @CsvSource({"k8s/overlays/dev, airstay-dev", "k8s/overlays/prod, airstay"})
+    void onlyTheGatewayReachesTheServicesApiPortAndPrometheusOnlyTheirManagementPort(String overlay, String namespace) {
+        Set<String> allowed = new NetworkFlows(Rendered.of(overlay), namespace).allowed();
+        for (String service : SERVICES) {
+            Set<String> toApi = new TreeSet<>();
+            Set<String> fromMonitoring = new TreeSet<>();
+            for (String flow : allowed) {
+                if (flow.endsWith(" -> " + service + ":8080/TCP")) {
+                    toApi.add(flow);
+                }
+                if (flow.startsWith("monitoring -> " + service + ":")) {
+                    fromMonitoring.add(flow);
+                }
+            }
+            assertEquals(Set.of("gateway -> " + service + ":8080/TCP"), toApi, service + "'s API port");
+            assertFalse(allowed.contains("monitoring -> " + service + ":8080/TCP"), "Prometheus reaches " + service + "'s /internal");
+            assertEquals(Set.of("monitoring -> " + service + ":9000/TCP"), fromMonitoring, "Prometheus to " + service);
+        }
     }
 
     @Test

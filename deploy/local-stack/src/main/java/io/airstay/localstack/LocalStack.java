@@ -21,17 +21,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.airstay.platform.testing.BindAddress;
 import io.airstay.platform.testing.EmbeddedServers;
 import io.airstay.platform.testing.TokenIssuer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The platform's infrastructure on one machine: PostgreSQL 17 with the role and database of every service,
- * Redis and a Kafka KRaft broker on their usual ports, their data kept across restarts in a directory of their own.
- * Runs in the foreground until SIGTERM or SIGINT, which stop everything it started; {@code ./airstay up} starts it.
+ * Redis and a Kafka KRaft broker on their usual ports, their data kept across restarts in a directory of their own,
+ * each listening on 127.0.0.1 only. Runs in the foreground until SIGTERM or SIGINT, which stop everything it started;
+ * {@code ./airstay up} starts it.
  * <p>
  * Usage: {@code LocalStack [dir]}, dir defaulting to {@code deploy/.local}. Environment: {@code AIRSTAY_PG_PORT}
- * (5432), {@code AIRSTAY_REDIS_PORT} (6379), {@code AIRSTAY_KAFKA_PORT} (9092); {@code AIRSTAY_PG_EXTERNAL=true} uses
+ * (5432), {@code AIRSTAY_REDIS_PORT} (6379), {@code AIRSTAY_KAFKA_PORT} (9092); {@code AIRSTAY_BIND_ADDRESS}
+ * (127.0.0.1: the address every server listens on, {@link BindAddress}); {@code AIRSTAY_PG_EXTERNAL=true} uses
  * a PostgreSQL that already listens on the port, provisioned as superuser {@code AIRSTAY_PG_ADMIN_USER}
  * ({@code postgres}) with password {@code AIRSTAY_PG_ADMIN_PASSWORD} (empty).
  */
@@ -142,12 +145,12 @@ public final class LocalStack implements AutoCloseable {
         long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
         register("postgres", pid, postgres::close);
         provision();
-        ready("postgres", "PostgreSQL 17 on localhost:" + settings.postgresPort() + ", data " + data);
+        ready("postgres", "PostgreSQL 17 on " + BindAddress.get() + ":" + settings.postgresPort() + ", data " + data);
     }
 
     /** Creates the role, the databases and their pg_stat_statements extension where missing. */
     private void provision() throws SQLException {
-        String server = "jdbc:postgresql://localhost:" + settings.postgresPort() + "/";
+        String server = "jdbc:postgresql://" + BindAddress.connect() + ":" + settings.postgresPort() + "/";
         // the embedded server trusts local connections; an external one needs the superuser's password
         try (Connection admin = DriverManager.getConnection(server + "postgres", settings.adminUser(),
                 settings.adminPassword()); Statement sql = admin.createStatement()) {
@@ -176,14 +179,14 @@ public final class LocalStack implements AutoCloseable {
         File binary = EmbeddedServers.redisBinary(dir);
         Process redis = EmbeddedServers.startRedis(binary, settings.redisPort(), dir, logs.resolve("redis.log"), true);
         register("redis", redis.pid(), () -> stop(redis, 30)); // saves its snapshot on SIGTERM
-        ready("redis", "redis://localhost:" + settings.redisPort() + " (" + binary + "), data " + dir);
+        ready("redis", "redis://" + BindAddress.get() + ":" + settings.redisPort() + " (" + binary + "), data " + dir);
     }
 
     private void startKafka() throws Exception {
         Path dir = settings.dir().resolve("kafka");
         Process kafka = EmbeddedServers.startKafka(settings.kafkaPort(), dir, logs.resolve("kafka.log"));
         register("kafka", kafka.pid(), () -> stop(kafka, 60));
-        ready("kafka", "KRaft broker on localhost:" + settings.kafkaPort() + ", data " + dir);
+        ready("kafka", "KRaft broker on " + BindAddress.get() + ":" + settings.kafkaPort() + ", data " + dir);
     }
 
     /** Records a started server for {@link #close()}; if the stack is already closing, stops it right away. */
@@ -239,7 +242,7 @@ public final class LocalStack implements AutoCloseable {
 
     private static boolean listens(int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            socket.connect(new InetSocketAddress(InetAddress.getByName(BindAddress.connect()), port), 500);
             return true;
         } catch (IOException refused) {
             return false;

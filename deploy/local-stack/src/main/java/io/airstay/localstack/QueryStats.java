@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.airstay.platform.testing.BindAddress;
+
 /**
  * The benchmark's window on {@code pg_stat_statements} (its "database query time" figures):
  * <pre>QueryStats reset PORT DATABASE       forget the database's statistics
@@ -20,7 +22,7 @@ public final class QueryStats {
 
     public static void main(String[] args) throws Exception {
         LocalStack.Settings settings = LocalStack.Settings.fromEnvironment(Path.of("."));
-        String url = "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + args[1];
+        String url = "jdbc:postgresql://" + BindAddress.connect() + ":" + settings.postgresPort() + "/" + args[1];
         try (Connection connection = DriverManager.getConnection(url, settings.adminUser(), settings.adminPassword());
                 Statement sql = connection.createStatement()) {
             if (args[0].equals("reset")) {

@@ -15,6 +15,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AnnotatedElementContext;
@@ -23,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.io.TempDirFactory;
 
 import io.airstay.localstack.LocalStack.Settings;
+import io.airstay.platform.testing.BindAddress;
 import io.airstay.platform.testing.FreePorts;
 import io.airstay.platform.testing.KafkaTestClient;
+import io.airstay.platform.testing.Listeners;
 import redis.clients.jedis.Jedis;
 
 class LocalStackTest {
@@ -44,7 +49,7 @@ class LocalStackTest {
     void provisionsEveryServiceDatabaseAndKeepsAllDataAcrossRestarts() throws Exception {
         int[] ports = FreePorts.distinct(3);
         Settings settings = new Settings(dir, ports[0], ports[1], ports[2], false, "postgres", "");
-        String kafka = "localhost:" + settings.kafkaPort();
+        String kafka = BindAddress.connect() + ":" + settings.kafkaPort();
         try (LocalStack stack = new LocalStack(settings)) {
             stack.start();
             assertEquals("postgres redis kafka", String.join(" ",
@@ -61,7 +66,7 @@ class LocalStackTest {
                 sql.execute("create table kept (note text)");
                 sql.execute("insert into kept values ('in postgres')");
             }
-            try (Jedis redis = new Jedis("localhost", settings.redisPort())) {
+            try (Jedis redis = new Jedis(BindAddress.connect(), settings.redisPort())) {
                 redis.set("kept", "in redis");
             }
             KafkaTestClient.send(kafka, "kept", "k", "in kafka");
@@ -73,11 +78,38 @@ class LocalStackTest {
             try (Connection connection = connect(settings, "airstay_search"); Statement sql = connection.createStatement()) {
                 assertEquals("in postgres", single(sql, "select note from kept"));
             }
-            try (Jedis redis = new Jedis("localhost", settings.redisPort())) {
+            try (Jedis redis = new Jedis(BindAddress.connect(), settings.redisPort())) {
                 assertEquals("in redis", redis.get("kept"));
             }
             assertEquals("in kafka", KafkaTestClient.readUntil(kafka, "kept", records -> !records.isEmpty(),
                     Duration.ofSeconds(30)).get(0).value());
+        }
+    }
+
+    /**
+     * Each server listens on 127.0.0.1 (AIRSTAY_BIND_ADDRESS) and nowhere else: not on 0.0.0.0 or [::], where other
+     * machines would reach them, nor on ::1. Kafka's controller listener, on a port of its choosing, included.
+     */
+    @Test
+    void everyServerListensOnTheBindAddressOnly() throws Exception {
+        int[] ports = FreePorts.distinct(3);
+        Settings settings = new Settings(dir, ports[0], ports[1], ports[2], false, "postgres", "");
+        try (LocalStack stack = new LocalStack(settings)) {
+            stack.start();
+            Map<String, Set<String>> listening = new TreeMap<>();
+            for (String line : Files.readAllLines(dir.resolve(LocalStack.READY_FILE))) {
+                String[] server = line.split(" ");
+                listening.put(server[0], Listeners.ofProcess(Long.parseLong(server[1])));
+            }
+            String bind = BindAddress.get();
+            assertEquals(Set.of(bind + ":" + settings.postgresPort()), listening.get("postgres"));
+            assertEquals(Set.of(bind + ":" + settings.redisPort()), listening.get("redis"));
+            Set<String> kafka = listening.get("kafka");
+            assertTrue(kafka.contains(bind + ":" + settings.kafkaPort()), kafka.toString());
+            assertEquals(2, kafka.size(), "the client and controller listeners: " + kafka);
+            // the controller's, which only the node itself uses, is on 127.0.0.1 whatever the bind address
+            assertTrue(kafka.stream().allMatch(address -> address.startsWith(bind + ":")
+                    || address.startsWith(BindAddress.LOOPBACK + ":")), kafka.toString());
         }
     }
 
@@ -96,7 +128,7 @@ class LocalStackTest {
     }
 
     private static Connection connect(Settings settings, String database) throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + database,
+        return DriverManager.getConnection("jdbc:postgresql://" + BindAddress.connect() + ":" + settings.postgresPort() + "/" + database,
                 LocalStack.ROLE, LocalStack.ROLE);
     }
 

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import org.junit.jupiter.api.Test;
 
+import io.airstay.platform.testing.OperationsEndpoints;
 import io.airstay.platform.testing.RealServers;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -16,7 +17,7 @@ class HttpHistogramFilterTest {
     void httpServerRequestsExportsHistogramBuckets() {
         given().get("/test/conflict").then().statusCode(409);
 
-        given().get("/q/metrics").then().statusCode(200)
+        given().baseUri(OperationsEndpoints.managementUrl()).get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_bucket{"))
                 .body(containsString("le=\"+Inf\""));
     }

@@ -21,7 +21,8 @@ import redis.embedded.core.ExecutableProvider;
 
 /**
  * The embedded PostgreSQL, Redis and Kafka servers, one implementation for the test resources and the local stack
- * ({@code deploy/local-stack}). Callers choose ports (0: any free port), directories and whether data survives.
+ * ({@code deploy/local-stack}). Callers choose ports (0: any free port), directories and whether data survives. Every
+ * server listens on {@link BindAddress#get()} only (127.0.0.1 unless {@code AIRSTAY_BIND_ADDRESS} says otherwise).
  */
 public final class EmbeddedServers {
 
@@ -32,10 +33,10 @@ public final class EmbeddedServers {
     }
 
     /**
-     * A PostgreSQL 17 (embedded binaries) with {@code pg_stat_statements} preloaded, on {@code port}, its data in
-     * {@code dataDir} (initialised on first use), its output appended to {@code log}. Settings, data cleanup and
-     * shutdown hook are the caller's to adjust before {@code start()}: by default the data directory is deleted when the
-     * server stops, and a shutdown hook stops it.
+     * A PostgreSQL 17 (embedded binaries) with {@code pg_stat_statements} preloaded, on {@code port} of the
+     * {@link BindAddress}, its data in {@code dataDir} (initialised on first use), its output appended to {@code log}.
+     * Settings, data cleanup and shutdown hook are the caller's to adjust before {@code start()}: by default the data
+     * directory is deleted when the server stops, and a shutdown hook stops it.
      */
     public static EmbeddedPostgres.Builder postgres(int port, Path dataDir, Path log) {
         ZONKY_LOG.setLevel(Level.WARNING);
@@ -43,7 +44,16 @@ public final class EmbeddedServers {
                 .setPort(port)
                 .setDataDirectory(dataDir)
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .setServerConfig("listen_addresses", postgresListenAddresses(BindAddress.get()))
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements");
+    }
+
+    /**
+     * PostgreSQL's listen_addresses for {@code bind}: its default, "localhost", would also listen on ::1; zonky checks
+     * the server through localhost, so another machine's address comes with 127.0.0.1.
+     */
+    static String postgresListenAddresses(String bind) {
+        return BindAddress.isLoopback(bind) || bind.equals("0.0.0.0") ? bind : BindAddress.LOOPBACK + "," + bind;
     }
 
     /** Creates database {@code name} owned by {@code owner} unless it exists; {@code superuser} may create databases. */
@@ -72,13 +82,18 @@ public final class EmbeddedServers {
     }
 
     /**
-     * Starts {@code binary} on 127.0.0.1:{@code port} with its working files in {@code dir} and its output appended to
-     * {@code log}, and waits until it accepts connections. {@code persistent}: snapshots to {@code dir/dump.rdb} at
-     * Redis' default save points and on shutdown (SIGTERM), and loads it at start; otherwise keeps nothing.
+     * Starts {@code binary} on {@link BindAddress}:{@code port} with its working files in {@code dir} and its output
+     * appended to {@code log}, and waits until it accepts connections. {@code persistent}: snapshots to
+     * {@code dir/dump.rdb} at Redis' default save points and on shutdown (SIGTERM), and loads it at start; otherwise
+     * keeps nothing. It has no password: protected mode (only local clients) stays on unless the bind address is
+     * another machine's way in, which {@code AIRSTAY_BIND_ADDRESS} must then have said explicitly.
      */
     public static Process startRedis(File binary, int port, Path dir, Path log, boolean persistent) throws Exception {
+        String bind = BindAddress.get();
         List<String> command = new ArrayList<>(List.of(binary.getPath(),
-                "--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(), "--appendonly", "no"));
+                "--port", Integer.toString(port), "--bind", bind,
+                "--protected-mode", BindAddress.isLoopback(bind) ? "yes" : "no",
+                "--dir", dir.toString(), "--appendonly", "no"));
         if (!persistent) {
             command.addAll(List.of("--save", ""));
         }
@@ -87,7 +102,7 @@ public final class EmbeddedServers {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         try {
-            ServerSupport.awaitPort("localhost", port, redis.toHandle(), log);
+            ServerSupport.awaitPort(BindAddress.connect(), port, redis.toHandle(), log);
         } catch (Exception e) {
             redis.destroyForcibly();
             throw e;
@@ -96,9 +111,9 @@ public final class EmbeddedServers {
     }
 
     /**
-     * Starts a {@link KafkaBroker} on {@code port} in a child JVM with this JVM's class path, its data in {@code dir}
-     * (formatted on first use), its output appended to {@code log}, and waits until it serves clients. The broker
-     * exits with this JVM, even when this JVM is killed; SIGTERM shuts it down cleanly.
+     * Starts a {@link KafkaBroker} on {@link BindAddress}:{@code port} in a child JVM with this JVM's class path, its
+     * data in {@code dir} (formatted on first use), its output appended to {@code log}, and waits until it serves
+     * clients. The broker exits with this JVM, even when this JVM is killed; SIGTERM shuts it down cleanly.
      */
     public static Process startKafka(int port, Path dir, Path log) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(
@@ -108,7 +123,7 @@ public final class EmbeddedServers {
                 "-D" + KafkaBroker.EXIT_WITH_PARENT + "=true",
                 // the SLF4J provider on this class path logs to JBoss LogManager, which must then be JUL's manager
                 "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-                KafkaBroker.class.getName(), Integer.toString(port), dir.toString())
+                KafkaBroker.class.getName(), Integer.toString(port), dir.toString(), BindAddress.get())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));

@@ -16,7 +16,9 @@ import kafka.tools.StorageTool;
 
 /**
  * A single-node Kafka (KRaft broker + controller) for tests and local runs:
- * {@code java -cp <classpath> io.airstay.platform.testing.KafkaBroker <port> <data dir>}.
+ * {@code java -cp <classpath> io.airstay.platform.testing.KafkaBroker <port> <data dir> [<bind address>]}. Clients'
+ * listener binds the address (default {@link BindAddress#get()}), and advertises it (127.0.0.1 for 0.0.0.0); the
+ * controller's listener, which only the node itself uses, binds 127.0.0.1.
  * The broker logs through SLF4J 2.x: without slf4j-api 2.x and a provider on the classpath it runs silently.
  * Once it serves clients it creates {@value #READY_FILE} in the data dir.
  */
@@ -30,10 +32,11 @@ public final class KafkaBroker {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: KafkaBroker <port> <data dir>");
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: KafkaBroker <port> <data dir> [<bind address>]");
             System.exit(2);
         }
+        String bind = args.length > 2 ? BindAddress.of(args[2]) : BindAddress.get();
         // With this module's class path SLF4J logs to JBoss LogManager, whose root handler (set up by Quarkus'
         // bootstrap) holds records back until a Quarkus application configures logging: print them instead.
         Logger.getLogger("").addHandler(new ConsoleHandler());
@@ -45,7 +48,7 @@ public final class KafkaBroker {
         Files.deleteIfExists(dataDir.resolve(READY_FILE));
 
         Path logDir = dataDir.resolve("logs");
-        Properties config = config(Integer.parseInt(args[0]), logDir);
+        Properties config = config(Integer.parseInt(args[0]), bind, logDir);
         Path configFile = dataDir.resolve("server.properties");
         try (Writer writer = Files.newBufferedWriter(configFile)) {
             config.store(writer, null);
@@ -66,15 +69,17 @@ public final class KafkaBroker {
         server.awaitShutdown();
     }
 
-    private static Properties config(int port, Path logDir) throws Exception {
+    static Properties config(int port, String bind, Path logDir) {
         // the broker's own port was free in the parent moments ago: the kernel could hand it out here again
         int controllerPort = FreePorts.distinct(1, port)[0];
+        String controller = BindAddress.LOOPBACK + ":" + controllerPort;
         Properties config = new Properties();
         config.put("process.roles", "broker,controller");
         config.put("node.id", "1");
-        config.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-        config.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        config.put("controller.quorum.voters", "1@" + controller);
+        // explicit addresses: a listener without a host ("PLAINTEXT://:9092") binds every interface
+        config.put("listeners", "PLAINTEXT://" + bind + ":" + port + ",CONTROLLER://" + controller);
+        config.put("advertised.listeners", "PLAINTEXT://" + BindAddress.connect(bind) + ":" + port);
         config.put("controller.listener.names", "CONTROLLER");
         config.put("inter.broker.listener.name", "PLAINTEXT");
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");

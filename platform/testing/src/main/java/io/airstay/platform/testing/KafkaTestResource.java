@@ -36,7 +36,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         Process broker = EmbeddedServers.startKafka(port, dir, dir.resolve("broker.log"));
         ServerSupport.recordServer(dir, broker.toHandle());
         Runtime.getRuntime().addShutdownHook(new Thread(broker::destroyForcibly));
-        return "localhost:" + port;
+        return BindAddress.connect() + ":" + port;
     }
 
     private static String startContainer() {

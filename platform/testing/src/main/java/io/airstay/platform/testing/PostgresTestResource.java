@@ -59,7 +59,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         SETTINGS.forEach(builder::setServerConfig);
         // registers its own shutdown hook that stops the server and deletes the data directory
         EmbeddedPostgres postgres = builder.start();
-        return "localhost:" + postgres.getPort();
+        return BindAddress.connect() + ":" + postgres.getPort();
     }
 
     private static String startContainer() {

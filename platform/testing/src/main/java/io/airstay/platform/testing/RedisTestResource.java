@@ -67,7 +67,7 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
         System.setProperty(BINARY, EmbeddedServers.redisBinary(dir).getPath());
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
                 ServerSupport.findProcess(System.getProperty(PROCESS)).ifPresent(ProcessHandle::destroyForcibly)));
-        return "localhost:" + launch(FreePorts.any());
+        return BindAddress.connect() + ":" + launch(FreePorts.any());
     }
 
     /** Starts the server on {@code port} and waits until it accepts connections; returns the port. */

@@ -22,10 +22,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * PostgreSQL (its own database), Redis and Kafka as the application under test: for tests that need
  * a real peer (the booking saga needs availability-service) or a second replica.
  * <p>
- * Init args: {@code name} (also the key of the returned URL property {@code airstay.test.<name>.url}),
+ * Init args: {@code name} (also the key of the returned URL properties: {@code airstay.test.<name>.url}, its API,
+ * and {@code airstay.test.<name>.management-url}, its management interface with /q/health and /q/metrics),
  * {@code jar} (path from the module directory), {@code database}, and optionally {@code properties}
  * (comma-separated {@code key=value} configuration for the service). Started once per JVM, after the
- * servers (declare it after them), ready when its /q/health/ready answers 200; killed at JVM exit.
+ * servers (declare it after them), on free ports of the {@link BindAddress}, ready when its management interface's
+ * /q/health/ready answers 200; killed at JVM exit.
  */
 public class ServiceProcessTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -51,8 +53,9 @@ public class ServiceProcessTestResource implements QuarkusTestResourceLifecycleM
 
     @Override
     public Map<String, String> start() {
-        String url = ServerSupport.once("airstay.test." + name + ".url", this::launch);
-        return Map.of("airstay.test." + name + ".url", url);
+        // "<API url> <management url>"
+        String[] urls = ServerSupport.once("airstay.test." + name + ".urls", this::launch).split(" ");
+        return Map.of("airstay.test." + name + ".url", urls[0], "airstay.test." + name + ".management-url", urls[1]);
     }
 
     /** Keeps the process: it is reused by every test class of this JVM. */
@@ -69,13 +72,17 @@ public class ServiceProcessTestResource implements QuarkusTestResourceLifecycleM
                 PostgresTestResource.USERNAME, PostgresTestResource.PASSWORD)) {
             EmbeddedServers.createDatabaseIfMissing(connection, database, PostgresTestResource.USERNAME);
         }
-        int port = FreePorts.any();
+        int[] ports = FreePorts.distinct(2);
+        String bind = BindAddress.get();
         Path dir = ServerSupport.workDir("service-" + name);
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.http.host=" + bind,
+                "-Dquarkus.http.port=" + ports[0],
+                "-Dquarkus.management.host=" + bind,
+                "-Dquarkus.management.port=" + ports[1],
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + postgres + "/" + database,
                 "-Dquarkus.datasource.username=" + PostgresTestResource.USERNAME,
                 "-Dquarkus.datasource.password=" + PostgresTestResource.PASSWORD,
@@ -90,14 +97,15 @@ public class ServiceProcessTestResource implements QuarkusTestResourceLifecycleM
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServerSupport.recordServer(dir, process.toHandle());
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        String url = "http://localhost:" + port;
-        awaitReady(url, process, log);
-        return url;
+        String url = "http://" + BindAddress.connect() + ":" + ports[0];
+        String management = "http://" + BindAddress.connect() + ":" + ports[1];
+        awaitReady(management, process, log);
+        return url + " " + management;
     }
 
-    private static void awaitReady(String url, Process process, Path log) throws Exception {
+    private static void awaitReady(String management, Process process, Path log) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(management + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (true) {
             try {
@@ -109,7 +117,8 @@ public class ServiceProcessTestResource implements QuarkusTestResourceLifecycleM
             }
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                throw new IllegalStateException("Service at " + url + " did not become ready:\n" + ServerSupport.tail(log));
+                throw new IllegalStateException("Service with management interface " + management + " did not become ready:\n"
+                        + ServerSupport.tail(log));
             }
             Thread.sleep(200);
         }

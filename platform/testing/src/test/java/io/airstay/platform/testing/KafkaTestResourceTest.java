@@ -1,12 +1,14 @@
 package io.airstay.platform.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -43,6 +45,14 @@ class KafkaTestResourceTest {
                     .get("auto-created").partitions().size();
             assertEquals(3, partitions);
         }
+    }
+
+    @Test
+    void listensAndAdvertisesTheBindAddressOnly() {
+        assumeFalse(ServerSupport.useContainers(), "Docker publishes a container's ports itself");
+        int port = Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
+        assertEquals(BindAddress.connect() + ":" + port, bootstrapServers);
+        assertEquals(Set.of(BindAddress.get() + ":" + port), Listeners.onPort(port));
     }
 
     @Test

@@ -3,12 +3,16 @@ package io.airstay.platform.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.net.URI;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +42,13 @@ class PostgresTestResourceTest {
             sql.execute("create extension if not exists pg_stat_statements");
             assertTrue(Long.parseLong(single(sql, "select count(*) from pg_stat_statements")) > 0);
         }
+    }
+
+    @Test
+    void listensOnTheBindAddressOnly() {
+        assumeFalse(ServerSupport.useContainers(), "Docker publishes a container's ports itself");
+        int port = URI.create(start("listening").get("quarkus.datasource.jdbc.url").substring("jdbc:".length())).getPort();
+        assertEquals(Set.of(BindAddress.get() + ":" + port), Listeners.onPort(port));
     }
 
     @Test

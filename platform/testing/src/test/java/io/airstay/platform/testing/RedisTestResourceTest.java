@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +47,15 @@ class RedisTestResourceTest {
             assertNull(redis.get("before"));
         }
         assertEquals(address.toString(), new RedisTestResource().start().get("quarkus.redis.hosts"));
+    }
+
+    @Test
+    void listensOnTheBindAddressOnlyInProtectedMode() {
+        assumeFalse(ServerSupport.useContainers(), "Docker publishes a container's ports itself");
+        assertEquals(Set.of(BindAddress.get() + ":" + address.getPort()), Listeners.onPort(address.getPort()));
+        try (Jedis redis = connect()) {
+            assertEquals(List.of("protected-mode", "yes"), redis.configGet("protected-mode"));
+        }
     }
 
     @Test
