@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -36,6 +39,14 @@ class WireFormatTest {
         assertFalse(written.has("total_price"));
         assertFalse(written.has("previous_status"));
         assertEquals(2, written.get("num_guests").asInt());
+    }
+
+    @Test
+    void datesHaveFourDigitYearsAndExistOnTheCalendar() throws Exception {
+        assertEquals(LocalDate.of(2031, 2, 28), MAPPER.readValue("\"2031-02-28\"", LocalDate.class));
+        for (String date : List.of("+999999999-12-31", "-0001-01-01", "2031-02-29", "2031-2-28", "20310228")) {
+            assertThrows(InvalidFormatException.class, () -> MAPPER.readValue("\"" + date + "\"", LocalDate.class), date);
+        }
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -208,6 +210,56 @@ class PlatformJourneyIT {
 
     @Test
     @Order(8)
+    void twoGuestsAndTwoHostsEachReachOnlyWhatIsTheirs() {
+        UUID firstGuest = UUID.randomUUID();
+        UUID secondGuest = UUID.randomUUID();
+        UUID otherHost = UUID.randomUUID();
+        LocalDate in = checkIn.plusDays(30);
+        String first = settle(firstGuest, in, in.plusDays(2)).getString("booking_id");
+        String second = settle(secondGuest, in.plusDays(3), in.plusDays(5)).getString("booking_id");
+
+        // Bookings: each guest sees and cancels only their own.
+        asGuest(firstGuest).get("/api/v1/bookings").then().statusCode(200).body("data.booking_id", equalTo(List.of(first)));
+        forbidden(asGuest(secondGuest).get("/api/v1/bookings/" + first));
+        forbidden(asGuest(secondGuest).get("/api/v1/bookings?guest_id=" + firstGuest));
+        forbidden(asGuest(secondGuest).post("/api/v1/bookings/" + first + "/cancel"));
+        gateway().get("/api/v1/bookings/" + first).then().statusCode(401).contentType(startsWith("application/problem+json"));
+
+        // Another host neither reads nor cancels this listing's bookings, nor changes the listing or its calendar.
+        forbidden(as(otherHost, "host").get("/api/v1/bookings/" + first));
+        forbidden(as(otherHost, "host").get("/api/v1/bookings?property_id=" + listing));
+        forbidden(as(otherHost, "host").post("/api/v1/bookings/" + second + "/cancel"));
+        forbidden(as(otherHost, "host").contentType(ContentType.JSON).body(Map.of("title", "Taken over"))
+                .patch("/api/v1/properties/" + listing));
+        forbidden(as(otherHost, "host").contentType(ContentType.JSON).body(Map.of("start_date", in.toString(),
+                "end_date", in.plusDays(1).toString(), "available", false)).put("/api/v1/properties/" + listing + "/availability"));
+        forbidden(as(firstGuest, "guest").contentType(ContentType.JSON).body(Map.of("title", "Taken over"))
+                .patch("/api/v1/properties/" + listing));
+
+        // The other host's own listing is out of this host's reach.
+        Map<String, Object> theirs = new HashMap<>(Map.of("property_type", "house", "title", "Other host's house",
+                "bedrooms", 3, "bathrooms", 2, "max_guests", 6, "base_price", 210, "location_city", city,
+                "location_country", "US", "latitude", 40.8, "longitude", -73.9));
+        String otherListing = as(otherHost, "host").contentType(ContentType.JSON).body(theirs).post("/api/v1/properties")
+                .then().statusCode(201).body("host_id", equalTo(otherHost.toString())).extract().path("property_id");
+        forbidden(as(host, "host").contentType(ContentType.JSON).body(Map.of("title", "Taken over"))
+                .patch("/api/v1/properties/" + otherListing));
+        forbidden(as(host, "host").delete("/api/v1/properties/" + otherListing));
+        given().get("/api/v1/properties/" + otherListing).then().statusCode(200).body("title", equalTo("Other host's house"));
+
+        // This listing's host reads its bookings, all guests, and cancels one; the booking records who canceled.
+        as(host, "host").get("/api/v1/bookings?property_id=" + listing + "&status=confirmed").then().statusCode(200)
+                .body("data.booking_id", hasItems(first, second));
+        as(host, "host").get("/api/v1/bookings/" + second).then().statusCode(200).body("guest_id", equalTo(secondGuest.toString()));
+        as(host, "host").post("/api/v1/bookings/" + second + "/cancel").then().statusCode(200)
+                .body("booking_status", equalTo("CANCELED")).body("canceled_by_role", equalTo("host"));
+        asGuest(secondGuest).get("/api/v1/bookings/" + second).then().statusCode(200)
+                .body("canceled_by", equalTo(host.toString())).body("cancellation_reason", equalTo("canceled by host"));
+        asGuest(firstGuest).get("/api/v1/bookings/" + first).then().body("booking_status", equalTo("CONFIRMED"));
+    }
+
+    @Test
+    @Order(9)
     void aCompletedStayIsReviewedAndTheRatingReachesSearch() {
         UUID guest = UUID.randomUUID();
         // Past stays enter through booking-service's operator-only import (not routed by the gateway).
@@ -225,6 +277,11 @@ class PlatformJourneyIT {
                 .post("/api/v1/properties/" + listing + "/reviews").then().statusCode(201)
                 .body("sentiment_label", equalTo("positive")));
 
+        forbidden(asGuest(UUID.randomUUID()).contentType(ContentType.JSON).body(Map.of("booking_id", booking, "rating", 1,
+                "review_text", "Not my stay, but I have opinions")).post("/api/v1/properties/" + listing + "/reviews"));
+        given().get("/api/v1/properties/" + listing + "/reviews").then().statusCode(200).body("data.size()", equalTo(1))
+                .body("data[0]", not(hasKey("guest_id")));
+
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/properties/" + listing).then()
                 .body("rating", number(4)).body("review_count", equalTo(1)));
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/properties/search?city=" + city).then()
@@ -234,7 +291,7 @@ class PlatformJourneyIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aClientGeneratedFromTheDocumentMakesTheMainJourney() throws Exception {
         UUID guest = UUID.randomUUID();
         ApiClient client = new ApiClient();
@@ -291,7 +348,7 @@ class PlatformJourneyIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void leastConnSpreadsSearchesOverBothReplicas() throws Exception {
         List<String> before = Files.readAllLines(Stack.accessLog());
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -315,7 +372,7 @@ class PlatformJourneyIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aFloodIsRateLimitedWith429ProblemJson() throws Exception {
         // The limit is the client's, over every path but the health checks. A flood of requests the gateway answers
         // itself (HEAD of the API document) keeps this client over it without loading the services, whose pace would
@@ -366,7 +423,7 @@ class PlatformJourneyIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void stoppingASearchReplicaMidRunLosesNoRead() throws Exception {
         Thread.sleep(2_000); // let the rate limiter forget the flood
         AtomicBoolean running = new AtomicBoolean(true);
@@ -394,7 +451,7 @@ class PlatformJourneyIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void everyExchangeMatchedTheApiDocument() {
         System.out.printf("Prism checked %d exchanges against docs/openapi.yaml (%d invalid on purpose): %d violations%n",
                 validator.exchanges(), validator.invalidOnPurpose(), validator.violations().size());
@@ -428,7 +485,17 @@ class PlatformJourneyIT {
 
     /** Through the validator, as this guest. */
     private static RequestSpecification asGuest(UUID guest) {
-        return given().header("Authorization", Stack.bearer(guest, "guest"));
+        return as(guest, "guest");
+    }
+
+    /** Through the validator, as this user in these roles. */
+    private static RequestSpecification as(UUID user, String... roles) {
+        return given().header("Authorization", Stack.bearer(user, roles));
+    }
+
+    /** A 403 problem document: the caller is known, the resource is someone else's. */
+    private static void forbidden(Response answer) {
+        answer.then().statusCode(403).contentType(startsWith("application/problem+json"));
     }
 
     /** Straight to the gateway, around the validator. */

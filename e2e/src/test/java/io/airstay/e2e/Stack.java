@@ -25,6 +25,8 @@ final class Stack {
     /** Every port the stack listens on, by the {@code ./airstay} variable that sets it. */
     private static final Map<String, Integer> PORTS = freePorts("AIRSTAY_GATEWAY_PORT", "AIRSTAY_SEARCH_PORT",
             "AIRSTAY_SEARCH_2_PORT", "AIRSTAY_BOOKING_PORT", "AIRSTAY_REVIEW_PORT", "AIRSTAY_AVAILABILITY_PORT",
+            "AIRSTAY_SEARCH_MANAGEMENT_PORT", "AIRSTAY_SEARCH_2_MANAGEMENT_PORT", "AIRSTAY_BOOKING_MANAGEMENT_PORT",
+            "AIRSTAY_REVIEW_MANAGEMENT_PORT", "AIRSTAY_AVAILABILITY_MANAGEMENT_PORT",
             "AIRSTAY_PG_PORT", "AIRSTAY_REDIS_PORT", "AIRSTAY_KAFKA_PORT");
     static final int GATEWAY_PORT = PORTS.get("AIRSTAY_GATEWAY_PORT");
     static final int BOOKING_PORT = PORTS.get("AIRSTAY_BOOKING_PORT");

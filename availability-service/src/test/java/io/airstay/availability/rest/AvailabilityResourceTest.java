@@ -132,6 +132,8 @@ class AvailabilityResourceTest {
         badRead(path + "?start_date=2031-05-10&end_date=2031-05-01", "end_date");
         badRead(path + "?start_date=" + TODAY + "&end_date=" + TODAY.plusDays(365), "end_date");
         badRead(path + "?start_date=10/05/2031", "start_date");
+        badRead(path + "?start_date=%2B999999999-12-31", "start_date");
+        badRead(path + "?start_date=" + TODAY + "&end_date=-999999999-01-01", "end_date");
         badRead("/api/v1/properties/not-a-uuid/availability", "property_id");
         given().get("/api/v1/properties/" + UUID.randomUUID() + "/availability").then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
@@ -146,6 +148,8 @@ class AvailabilityResourceTest {
                 "price", -4), "price");
         badChange(id, Map.of("start_date", "soon", "end_date", TODAY.plusDays(6).toString(), "available", false),
                 "start_date");
+        badChange(id, Map.of("start_date", TODAY.plusDays(5).toString(), "end_date", "+999999999-12-31", "available", false),
+                "end_date");
         badChange(id, Map.of("start_date", TODAY.plusDays(300).toString(), "end_date", TODAY.plusDays(400).toString(),
                 "available", false), "end_date");
         change(UUID.randomUUID(), Map.of("start_date", TODAY.plusDays(5).toString(), "end_date", TODAY.plusDays(6).toString(),

@@ -11,6 +11,6 @@ public final class BookingMapper {
     public static BookingView toView(Booking b) {
         return new BookingView(b.id, b.propertyId, b.guestId, b.checkIn, b.checkOut, b.nights, b.numGuests, b.basePrice,
                 b.cleaningFee, b.serviceFee, b.totalPrice, b.status.name(), b.specialRequests, b.createdAt, b.confirmedAt,
-                b.canceledAt, b.cancellationReason, b.rejectionReason, b.expiredAt);
+                b.canceledAt, b.cancellationReason, b.canceledBy, b.canceledByRole, b.rejectionReason, b.expiredAt);
     }
 }

@@ -81,6 +81,14 @@ public class Booking {
     @Column(name = "cancellation_reason")
     public String cancellationReason;
 
+    /** The user who canceled: the guest, or the listing's host. */
+    @Column(name = "canceled_by")
+    public UUID canceledBy;
+
+    /** The role {@link #canceledBy} canceled in: {@code guest} or {@code host}. */
+    @Column(name = "canceled_by_role")
+    public String canceledByRole;
+
     @Column(name = "completed_at")
     public Instant completedAt;
 

@@ -72,7 +72,17 @@ public class BookingRepository {
      * {@code limit} rows at most. The guest (and status) filter is served by idx_bookings_guest_status.
      */
     public List<Booking> byGuest(UUID guestId, BookingStatus status, Cursors.NewestFirst after, int limit) {
-        StringBuilder jpql = new StringBuilder("FROM Booking b WHERE b.guestId = :guest");
+        return newestFirst("guestId", guestId, status, after, limit);
+    }
+
+    /** A listing's bookings, newest first, paged like {@link #byGuest} (idx_bookings_property_created). */
+    public List<Booking> byProperty(UUID propertyId, BookingStatus status, Cursors.NewestFirst after, int limit) {
+        return newestFirst("propertyId", propertyId, status, after, limit);
+    }
+
+    private List<Booking> newestFirst(String ownerField, UUID owner, BookingStatus status, Cursors.NewestFirst after,
+            int limit) {
+        StringBuilder jpql = new StringBuilder("FROM Booking b WHERE b.").append(ownerField).append(" = :owner");
         if (status != null) {
             jpql.append(" AND b.status = :status");
         }
@@ -80,7 +90,7 @@ public class BookingRepository {
             jpql.append(" AND (b.createdAt < :createdAt OR (b.createdAt = :createdAt AND b.id < :id))");
         }
         jpql.append(" ORDER BY b.createdAt DESC, b.id DESC");
-        TypedQuery<Booking> query = entityManager.createQuery(jpql.toString(), Booking.class).setParameter("guest", guestId);
+        TypedQuery<Booking> query = entityManager.createQuery(jpql.toString(), Booking.class).setParameter("owner", owner);
         if (status != null) {
             query.setParameter("status", status);
         }

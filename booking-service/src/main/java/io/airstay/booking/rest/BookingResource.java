@@ -49,7 +49,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 @Path("/api/v1/bookings")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "bookings", description = "Guests book, read and cancel stays")
+@Tag(name = "bookings", description = "Guests book, read and cancel stays; hosts read and cancel their listings' bookings")
 public class BookingResource {
 
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
@@ -117,48 +117,56 @@ public class BookingResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.GUEST, Roles.OPERATOR })
-    @Operation(operationId = "getBooking", summary = "One of the caller's bookings (an operator may read any, for support)")
+    @RolesAllowed({ Roles.GUEST, Roles.HOST, Roles.OPERATOR })
+    @Operation(operationId = "getBooking", summary = "A booking, for its guest, the host of its listing, or an operator (support)")
     @APIResponse(responseCode = "200", description = "The booking",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "404", description = "No booking with this id")
     public BookingView get(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
-        BookingView booking = bookings.find(Params.uuid("booking_id", id));
-        if (!user.hasRole(Roles.OPERATOR)) {
-            user.requireOwner(booking.guestId(), "Booking " + booking.bookingId() + " belongs to another user");
-        }
-        return booking;
+        return bookings.read(Params.uuid("booking_id", id), user);
     }
 
     @GET
-    @RolesAllowed(Roles.GUEST)
-    @Operation(operationId = "listBookings", summary = "The caller's bookings, newest first; follow next_cursor for the next page")
+    @RolesAllowed({ Roles.GUEST, Roles.HOST, Roles.OPERATOR })
+    @Operation(operationId = "listBookings", summary = "The caller's bookings, or with property_id the bookings of one of the "
+            + "caller's listings; newest first, follow next_cursor for the next page")
     @APIResponse(responseCode = "200", description = "A page of bookings")
     public Page<BookingView> list(
             @RestQuery("guest_id") @Parameter(description = "Optional: the caller's own id; another user's is refused "
                     + "with 403", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String guestId,
+            @RestQuery("property_id") @Parameter(description = "A listing of the caller's (as its host; an operator may name "
+                    + "any): lists the listing's bookings instead of the caller's own; another host's listing is refused "
+                    + "with 403", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String propertyId,
             @RestQuery @Parameter(schema = @Schema(type = SchemaType.STRING,
                     enumeration = { "pending", "confirmed", "rejected", "canceled", "completed", "expired" })) String status,
             @RestQuery @Parameter(description = "The next_cursor of the previous page") String cursor,
             @RestQuery("page_size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
                     defaultValue = "20")) String pageSize) {
-        UUID guest = user.id();
         UUID named = Params.uuid("guest_id", guestId);
         if (named != null) {
             user.requireOwner(named, "guest_id names another user: a guest lists their own bookings");
         }
+        UUID listing = Params.uuid("property_id", propertyId);
+        if (named != null && listing != null) {
+            throw new InvalidFieldException("property_id", "give guest_id or property_id, not both");
+        }
         String statusName = Params.oneOf("status", status, STATUSES);
+        BookingStatus wanted = statusName == null ? null : BookingStatus.valueOf(statusName.toUpperCase());
         int size = Params.present(pageSize) ? Params.integer("page_size", pageSize, 1, 100) : 20;
-        return bookings.list(guest, statusName == null ? null : BookingStatus.valueOf(statusName.toUpperCase()),
-                Params.present(cursor) ? cursor.trim() : null, size);
+        String after = Params.present(cursor) ? cursor.trim() : null;
+        return listing == null
+                ? bookings.list(user.id(), wanted, after, size)
+                : bookings.listOfListing(listing, user, wanted, after, size);
     }
 
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Roles.GUEST)
-    @Operation(operationId = "cancelBooking", summary = "Cancel one of the caller's pending or confirmed stays that has not started",
-            description = "Its nights are released. The body, with a reason, is optional.")
+    @RolesAllowed({ Roles.GUEST, Roles.HOST })
+    @Operation(operationId = "cancelBooking", summary = "Cancel a pending or confirmed stay that has not started, as its guest "
+            + "or as the host of its listing",
+            description = "Its nights are released; the booking records who canceled (canceled_by, canceled_by_role). "
+                    + "The body, with a reason, is optional.")
     @APIResponse(responseCode = "200", description = "Canceled",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "404", description = "No booking with this id")
@@ -168,7 +176,7 @@ public class BookingResource {
                     examples = @ExampleObject(name = "with a reason", value = CancelRequest.EXAMPLE))) CancelRequest body) {
         UUID bookingId = Params.uuid("booking_id", id);
         String reason = body == null ? null : body.reason();
-        return bookings.cancel(bookingId, user.id(), Params.text("reason", reason, CancelRequest.MAX_REASON_LENGTH));
+        return bookings.cancel(bookingId, user, Params.text("reason", reason, CancelRequest.MAX_REASON_LENGTH));
     }
 
     private static Response respond(BookingView booking) {

@@ -1,6 +1,7 @@
 package io.airstay.booking.service;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,8 @@ public class BookingEvents {
     private EventEnvelope envelope(String eventType, Booking booking, String previousStatus, String reason) {
         BookingFacts facts = new BookingFacts(booking.id, booking.guestId, booking.checkIn, booking.checkOut,
                 booking.numGuests, booking.totalPrice, previousStatus, reason);
-        return EventEnvelope.create(eventType, booking.propertyId, booking.guestId, codec.toPayload(facts), SOURCE);
+        // The person behind the change: the guest, or whoever canceled (the guest or the listing's host).
+        UUID actor = booking.canceledBy != null ? booking.canceledBy : booking.guestId;
+        return EventEnvelope.create(eventType, booking.propertyId, actor, codec.toPayload(facts), SOURCE);
     }
 }

@@ -16,6 +16,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.airstay.booking.repository.BookingRepository;
 import io.airstay.platform.db.PgNotifications;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
@@ -35,11 +37,15 @@ public class BookingOutcomes {
     private final BookingRepository bookings;
     private final TransactionSynchronizationRegistry transactions;
     private final Map<UUID, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+    private final Counter waitsRunOut;
 
     public BookingOutcomes(BookingRepository bookings, TransactionSynchronizationRegistry transactions,
-            PgNotifications notifications) {
+            PgNotifications notifications, MeterRegistry registry) {
         this.bookings = bookings;
         this.transactions = transactions;
+        this.waitsRunOut = Counter.builder("airstay.booking.outcome.waits.run.out")
+                .description("Booking requests whose wait for the saga's outcome ran out before a replica announced it")
+                .register(registry);
         notifications.listen(CHANNEL, this::settled);
     }
 
@@ -68,7 +74,10 @@ public class BookingOutcomes {
     public Uni<Void> await(UUID bookingId, Duration atMost) {
         CompletableFuture<Void> outcome = waiting.getOrDefault(bookingId, CompletableFuture.completedFuture(null));
         return Uni.createFrom().completionStage(outcome)
-                .ifNoItem().after(atMost).recoverWithItem((Void) null)
+                .ifNoItem().after(atMost).recoverWithItem(() -> {
+                    waitsRunOut.increment();
+                    return null;
+                })
                 .eventually(() -> waiting.remove(bookingId));
     }
 

@@ -30,11 +30,13 @@ import io.airstay.platform.problem.AccessDeniedException;
 import io.airstay.platform.problem.ConflictException;
 import io.airstay.platform.problem.InvalidFieldException;
 import io.airstay.platform.problem.ResourceNotFoundException;
+import io.airstay.platform.security.CurrentUser;
+import io.airstay.platform.security.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
-/** Guests' bookings: requests (the saga's first step), reads, and cancellations. */
+/** Guests' bookings: requests (the saga's first step), reads and cancellations by the guest or the listing's host. */
 @ApplicationScoped
 public class BookingService {
 
@@ -158,6 +160,19 @@ public class BookingService {
                 .orElseThrow(() -> new ResourceNotFoundException("Booking " + id + " not found"));
     }
 
+    /**
+     * The booking, for its guest, the host of its listing, or an operator (support); anyone else is refused with 403:
+     * booking ids are random UUIDs, so the refusal reveals no booking a caller could not already name.
+     */
+    @Transactional
+    public BookingView read(UUID id, CurrentUser caller) {
+        Booking booking = bookings.find(id).orElseThrow(() -> new ResourceNotFoundException("Booking " + id + " not found"));
+        if (!caller.hasRole(Roles.OPERATOR)) {
+            partyOf(booking, caller);
+        }
+        return BookingMapper.toView(booking);
+    }
+
     /** The booking once its request's wait ended; a rejected or expired one no longer claims its nights here. */
     public BookingView settled(UUID id) {
         BookingView booking = find(id);
@@ -170,22 +185,30 @@ public class BookingService {
     /** A guest's bookings, newest first, one keyset page at a time. */
     @Transactional
     public Page<BookingView> list(UUID guestId, BookingStatus status, String cursor, int pageSize) {
-        List<BookingView> rows = bookings.byGuest(guestId, status, Cursors.decodeNewestFirst(cursor), pageSize + 1).stream()
-                .map(BookingMapper::toView).toList();
-        return Page.of(rows, pageSize, null, last -> Cursors.newestFirst(last.createdAt(), last.bookingId()));
+        return page(bookings.byGuest(guestId, status, Cursors.decodeNewestFirst(cursor), pageSize + 1), pageSize);
+    }
+
+    /** A listing's bookings, newest first, for the listing's host or an operator; anyone else is refused. */
+    @Transactional
+    public Page<BookingView> listOfListing(UUID propertyId, CurrentUser caller, BookingStatus status, String cursor,
+            int pageSize) {
+        Property property = properties.find(propertyId)
+                .orElseThrow(() -> new InvalidFieldException("property_id", "no listing with this id"));
+        if (!caller.hasRole(Roles.OPERATOR) && !isHost(property, caller)) {
+            throw new AccessDeniedException("property_id names another host's listing: a host lists their own listings' bookings");
+        }
+        return page(bookings.byProperty(propertyId, status, Cursors.decodeNewestFirst(cursor), pageSize + 1), pageSize);
     }
 
     /**
-     * Cancels the guest's pending or confirmed stay that has not started; booking.canceled releases its nights.
-     * Another user's booking is refused, whatever its state.
+     * Cancels a pending or confirmed stay that has not started, for its guest or the host of its listing, and records
+     * who canceled; booking.canceled releases its nights. Anyone else is refused, whatever the booking's state.
      */
     @Transactional
-    public BookingView cancel(UUID id, UUID guestId, String reason) {
+    public BookingView cancel(UUID id, CurrentUser caller, String reason) {
         Booking booking = bookings.findForUpdate(id)
                 .orElseThrow(() -> new ResourceNotFoundException("Booking " + id + " not found"));
-        if (!booking.guestId.equals(guestId)) {
-            throw new AccessDeniedException("Booking " + id + " belongs to another user");
-        }
+        String party = partyOf(booking, caller);
         if (booking.status != BookingStatus.PENDING && booking.status != BookingStatus.CONFIRMED) {
             throw new ConflictException("A " + booking.status + " booking cannot be canceled");
         }
@@ -195,7 +218,9 @@ public class BookingService {
         BookingStatus previous = booking.status;
         booking.status = BookingStatus.CANCELED;
         booking.canceledAt = Instant.now();
-        booking.cancellationReason = reason == null || reason.isBlank() ? "canceled by guest" : reason.trim();
+        booking.canceledBy = caller.id();
+        booking.canceledByRole = party;
+        booking.cancellationReason = reason == null || reason.isBlank() ? "canceled by " + party : reason.trim();
         bookings.flush();
         events.publish(BookingTopic.CANCELED, booking, previous.name(), booking.cancellationReason);
         outcomes.announceSettled(booking.id);
@@ -245,6 +270,26 @@ public class BookingService {
         events.publish(BookingTopic.CONFIRMED, booking, BookingStatus.PENDING.name(), null);
         events.publish(BookingTopic.COMPLETED, booking, BookingStatus.CONFIRMED.name(), null);
         return BookingMapper.toView(booking);
+    }
+
+    private static Page<BookingView> page(List<Booking> rows, int pageSize) {
+        return Page.of(rows.stream().map(BookingMapper::toView).toList(), pageSize, null,
+                last -> Cursors.newestFirst(last.createdAt(), last.bookingId()));
+    }
+
+    /** The caller's part in the booking, {@link Roles#GUEST} or {@link Roles#HOST}; anyone else is refused with 403. */
+    private String partyOf(Booking booking, CurrentUser caller) {
+        if (caller.hasRole(Roles.GUEST) && booking.guestId.equals(caller.id())) {
+            return Roles.GUEST;
+        }
+        if (properties.find(booking.propertyId).filter(property -> isHost(property, caller)).isPresent()) {
+            return Roles.HOST;
+        }
+        throw new AccessDeniedException("Booking " + booking.id + " belongs to another user");
+    }
+
+    private static boolean isHost(Property property, CurrentUser caller) {
+        return caller.hasRole(Roles.HOST) && caller.id().equals(property.hostId);
     }
 
     private static ConflictException nightsTaken() {

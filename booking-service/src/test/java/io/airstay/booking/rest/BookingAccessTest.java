@@ -1,6 +1,7 @@
 package io.airstay.booking.rest;
 
 import static io.airstay.booking.BookingFixture.asGuest;
+import static io.airstay.booking.BookingFixture.asHost;
 import static io.airstay.booking.BookingFixture.asOperator;
 import static io.airstay.booking.BookingFixture.book;
 import static io.airstay.booking.BookingFixture.request;
@@ -112,7 +113,41 @@ class BookingAccessTest {
         asGuest(other).post("/api/v1/bookings/" + id + "/cancel").then().statusCode(403);
         asOperator().get("/api/v1/bookings/" + id).then().body("booking_status", equalTo("CONFIRMED"));
         asGuest(guest).post("/api/v1/bookings/" + id + "/cancel").then().statusCode(200)
-                .body("booking_status", equalTo("CANCELED"));
+                .body("booking_status", equalTo("CANCELED")).body("canceled_by", equalTo(guest.toString()))
+                .body("canceled_by_role", equalTo("guest"));
+    }
+
+    @Test
+    void theHostOfTheListingReadsListsAndCancelsItsBookingsAndTheCancellationNamesThem() {
+        UUID propertyId = fixture.property();
+        UUID guest = UUID.randomUUID();
+        String id = book(request(propertyId, guest, SOON.plusDays(20), SOON.plusDays(22))).then().statusCode(201)
+                .extract().path("booking_id");
+        UUID otherHost = UUID.randomUUID();
+
+        asHost().get("/api/v1/bookings/" + id).then().statusCode(200).body("guest_id", equalTo(guest.toString()));
+        asHost().get("/api/v1/bookings?property_id=" + propertyId).then().statusCode(200)
+                .body("data.size()", equalTo(1)).body("data[0].booking_id", equalTo(id));
+        asOperator().get("/api/v1/bookings?property_id=" + propertyId).then().statusCode(200).body("data.size()", equalTo(1));
+
+        asOtherHost(otherHost).get("/api/v1/bookings/" + id).then().statusCode(403).contentType(startsWith("application/problem+json"));
+        asOtherHost(otherHost).get("/api/v1/bookings?property_id=" + propertyId).then().statusCode(403)
+                .contentType(startsWith("application/problem+json")).body("detail", containsString("property_id"));
+        asGuest(BookingFixture.HOST).get("/api/v1/bookings?property_id=" + propertyId).then().statusCode(403);
+        asHost().get("/api/v1/bookings?property_id=" + UUID.randomUUID()).then().statusCode(400)
+                .body("errors[0].field", equalTo("property_id"));
+        asOtherHost(otherHost).post("/api/v1/bookings/" + id + "/cancel").then().statusCode(403);
+        asOperator().post("/api/v1/bookings/" + id + "/cancel").then().statusCode(403);
+        asGuest(guest).get("/api/v1/bookings/" + id).then().body("booking_status", equalTo("CONFIRMED"));
+
+        asHost().post("/api/v1/bookings/" + id + "/cancel").then().statusCode(200)
+                .body("booking_status", equalTo("CANCELED")).body("canceled_by", equalTo(BookingFixture.HOST.toString()))
+                .body("canceled_by_role", equalTo("host")).body("cancellation_reason", equalTo("canceled by host"));
+        asGuest(guest).get("/api/v1/bookings/" + id).then().statusCode(200).body("canceled_by_role", equalTo("host"));
+    }
+
+    private static RequestSpecification asOtherHost(UUID host) {
+        return given().header("Authorization", TestTokens.bearer(host, Roles.HOST));
     }
 
     private static RequestSpecification withToken(String token) {

@@ -109,6 +109,9 @@ class BookingApiTest {
         Map<String, Object> badDate = request(propertyId, guest, SOON, SOON.plusDays(2));
         badDate.put("check_in_date", "next friday");
         rejected(badDate, "check_in_date");
+        Map<String, Object> beyondAnyCalendar = request(propertyId, guest, SOON, SOON.plusDays(2));
+        beyondAnyCalendar.put("check_in_date", "+999999999-12-30");
+        rejected(beyondAnyCalendar, "check_in_date");
         asGuest(guest).header("Idempotency-Key", "x".repeat(201)).contentType(ContentType.JSON)
                 .body(request(propertyId, guest, SOON, SOON.plusDays(2))).post("/api/v1/bookings").then().statusCode(400)
                 .body("errors[0].field", equalTo("Idempotency-Key"));

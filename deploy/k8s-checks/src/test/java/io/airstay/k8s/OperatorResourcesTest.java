@@ -4,10 +4,13 @@ import static io.airstay.k8s.Rendered.name;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,22 @@ class OperatorResourcesTest {
         // The services' bootstrap address is Strimzi's bootstrap Service of this cluster.
         prod.kind("ConfigMap").filter(c -> c.at("/data/KAFKA_BOOTSTRAP_SERVERS").isTextual()).forEach(c ->
                 assertEquals(cluster + "-kafka-bootstrap:9092", c.at("/data/KAFKA_BOOTSTRAP_SERVERS").asText(), name(c)));
+    }
+
+    @Test
+    void consumersRememberProcessedEventsLongerThanAnyTopicHoldsThem() {
+        Matcher declared = Pattern.compile("@WithDefault\\(\"(\\d+)d\"\\)\\s+Duration processedEventsRetention")
+                .matcher(Tools.read(Tools.ROOT.resolve("platform/core/src/main/java/io/airstay/platform/messaging/MessagingConfig.java")));
+        assertTrue(declared.find(), "the default of airstay.messaging.processed-events-retention is a number of days");
+        Duration remembered = Duration.ofDays(Long.parseLong(declared.group(1)));
+        prod.kind("KafkaTopic").filter(topic -> EventCatalog.TOPICS.contains(name(topic))).forEach(topic -> {
+            long retention = topic.at("/spec/config/retention.ms").asLong();
+            long segment = topic.at("/spec/config/segment.ms").asLong();
+            assertTrue(retention > 0 && segment > 0, name(topic) + ": retention.ms and segment.ms are set");
+            // Kafka deletes a segment whole once its newest event is past retention: an event may stay one segment longer.
+            assertTrue(Duration.ofMillis(retention + segment).compareTo(remembered) < 0, name(topic) + " holds events up to "
+                    + Duration.ofMillis(retention + segment) + ", longer than processed ids are remembered (" + remembered + ")");
+        });
     }
 
     @Test

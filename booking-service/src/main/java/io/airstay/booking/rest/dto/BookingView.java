@@ -29,6 +29,8 @@ public record BookingView(
         @Schema(nullable = true) Instant confirmedAt,
         @Schema(nullable = true) Instant canceledAt,
         @Schema(nullable = true) String cancellationReason,
+        @Schema(nullable = true, description = "Set when canceled: the user who canceled") UUID canceledBy,
+        @Schema(nullable = true, description = "Set when canceled: the role canceled_by canceled in, guest or host") String canceledByRole,
         @Schema(nullable = true) String rejectionReason,
         @Schema(nullable = true, description = "Set when the booking expired: still pending at its deadline") Instant expiredAt) {
 }

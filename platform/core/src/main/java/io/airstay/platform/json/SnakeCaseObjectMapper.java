@@ -15,4 +15,10 @@ public class SnakeCaseObjectMapper implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         WireFormat.configure(mapper);
     }
+
+    /** Last, after Quarkus registers its modules: the wire format's date reader must be registered after JavaTimeModule's. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
 }

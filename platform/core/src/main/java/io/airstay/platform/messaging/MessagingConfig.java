@@ -19,7 +19,11 @@ public interface MessagingConfig {
     @WithDefault("5s")
     Duration maxBackoff();
 
-    /** How long processed event ids are remembered; longer than any redelivery can come late. */
-    @WithDefault("7d")
+    /**
+     * How long processed event ids are remembered: longer than a topic can hold an event (retention.ms plus one
+     * segment.ms, as Kafka deletes whole segments), so that a consumer whose offsets are reset to the earliest applies
+     * no event twice.
+     */
+    @WithDefault("9d")
     Duration processedEventsRetention();
 }

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import io.airstay.contracts.WireFormat;
+
 /**
  * Parses raw query and path parameters into values, with a 400 naming the parameter when one is bad.
  * Resources take parameters as strings and parse them here, so that a wrong type is a clear 400
@@ -64,9 +66,9 @@ public final class Params {
             return null;
         }
         try {
-            return LocalDate.parse(raw.trim());
+            return LocalDate.parse(raw.trim(), WireFormat.DATE);
         } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "must be an ISO-8601 date (YYYY-MM-DD)");
+            throw new InvalidFieldException(field, "must be a date as YYYY-MM-DD");
         }
     }
 
