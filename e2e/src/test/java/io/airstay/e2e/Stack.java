@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +56,11 @@ final class Stack {
         return "Bearer " + TokenIssuer.inDirectory(LOCAL.resolve("jwt")).token(user, List.of(roles), Duration.ofMinutes(30));
     }
 
-    /** The pid of a component, as ./airstay recorded it. */
-    static long pid(String component) throws IOException {
-        return Long.parseLong(Files.readString(LOCAL.resolve("pids/" + component + ".pid")).trim().split(" ")[0]);
+    /** Runs {@code ./airstay} with these arguments against the stack (e.g. kill or restart one service process). */
+    static void airstay(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("./airstay"));
+        command.addAll(List.of(arguments));
+        run(command);
     }
 
     static Path accessLog() {

@@ -17,15 +17,17 @@ import org.eclipse.microprofile.health.Readiness;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Redis and Kafka in the readiness details, never as "not ready": without Redis a replica reads from its database, and
- * without Kafka its changes wait in the outbox, so it can still serve and stays in its Service. Each probe gives up
- * after {@link #PROBE_TIMEOUT}, so readiness answers within a second whatever hangs. The same answers are gauges,
- * {@code airstay.dependency.up{dependency}}, for alerts.
+ * without Kafka its changes wait in the outbox, so it can still serve and stays in its Service. They are probed in the
+ * background every {@code airstay.health.probe-interval} (each probe gives up after {@link #PROBE_TIMEOUT}), and
+ * readiness reports the last answers at once: the gateway's /readyz, which asks every service in turn, never waits
+ * on a probe. The same answers are gauges, {@code airstay.dependency.up{dependency}}, for alerts.
  */
 @Readiness
 @ApplicationScoped
@@ -56,18 +58,22 @@ public class SharedInfrastructureCheck implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        Uni<Boolean> redisAnswers = probe(redis.execute("PING"));
-        Uni<Boolean> kafkaAnswers = probe(Uni.createFrom().completionStage(() -> kafka()
+        return Uni.createFrom().item(HealthCheckResponse.named("shared infrastructure").up()
+                .withData("redis", redisUp.get() == 1 ? UP : DEGRADED + ": no answer, reads come from the database")
+                .withData("kafka", kafkaUp.get() == 1 ? UP : DEGRADED + ": no answer, events wait in the outbox")
+                .build());
+    }
+
+    @Scheduled(every = "${airstay.health.probe-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> probe() {
+        Uni<Boolean> redisAnswers = answersInTime(redis.execute("PING"));
+        Uni<Boolean> kafkaAnswers = answersInTime(Uni.createFrom().completionStage(() -> kafka()
                 .describeCluster(new DescribeClusterOptions().timeoutMs((int) PROBE_TIMEOUT.toMillis()))
                 .nodes().toCompletionStage()));
-        return Uni.combine().all().unis(redisAnswers, kafkaAnswers).asTuple().map(answers -> {
+        return Uni.combine().all().unis(redisAnswers, kafkaAnswers).asTuple().invoke(answers -> {
             redisUp.set(answers.getItem1() ? 1 : 0);
             kafkaUp.set(answers.getItem2() ? 1 : 0);
-            return HealthCheckResponse.named("shared infrastructure").up()
-                    .withData("redis", answers.getItem1() ? UP : DEGRADED + ": no answer, reads come from the database")
-                    .withData("kafka", answers.getItem2() ? UP : DEGRADED + ": no answer, events wait in the outbox")
-                    .build();
-        });
+        }).replaceWithVoid();
     }
 
     @PreDestroy
@@ -77,7 +83,7 @@ public class SharedInfrastructureCheck implements AsyncHealthCheck {
         }
     }
 
-    private static Uni<Boolean> probe(Uni<?> call) {
+    private static Uni<Boolean> answersInTime(Uni<?> call) {
         return call.map(answer -> true).ifNoItem().after(PROBE_TIMEOUT).fail().onFailure().recoverWithItem(false);
     }
 
