@@ -14,6 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +30,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +53,18 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.airstay.e2e.client.ApiClient;
 import io.airstay.e2e.client.ApiException;
@@ -424,6 +440,117 @@ class PlatformJourneyIT {
 
     @Test
     @Order(13)
+    void oddValuesInEveryParameterAndBodyFieldAreNeverA5xx() throws Exception {
+        Thread.sleep(2_000); // let the rate limiter forget the flood
+        JsonNode document = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docs/openapi.yaml").toFile());
+        String token = Stack.bearer(UUID.randomUUID(), "guest", "host", "operator");
+        List<String> serverErrors = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        int requests = 0;
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                String method = operation.getKey().toUpperCase();
+                JsonNode parameters = operation.getValue().path("parameters");
+                JsonNode example = firstExample(operation.getValue().path("requestBody"));
+                List<OddRequest> odd = new ArrayList<>();
+                for (JsonNode parameter : parameters) {
+                    String name = parameter.get("name").asText();
+                    for (String value : ODD_VALUES) {
+                        switch (parameter.get("in").asText()) {
+                            case "path" -> odd.add(new OddRequest(path.getKey().replace("{" + name + "}", encode(value)), example));
+                            case "query" -> odd.add(new OddRequest(withListing(path.getKey()) + "?" + name + "=" + encode(value), example));
+                            case "header" -> odd.add(new OddRequest(withListing(path.getKey()), example, name, value));
+                            default -> { }
+                        }
+                    }
+                }
+                if (!example.isMissingNode()) {
+                    for (String field : iterable(example.fieldNames())) {
+                        for (JsonNode value : ODD_JSON_VALUES) {
+                            ObjectNode body = example.deepCopy();
+                            body.set(field, value);
+                            odd.add(new OddRequest(withListing(path.getKey()), body));
+                        }
+                    }
+                    for (String body : ODD_BODIES) {
+                        odd.add(new OddRequest(withListing(path.getKey()), body));
+                    }
+                }
+                for (OddRequest request : odd) {
+                    Response answer = request.send(method, token);
+                    requests++;
+                    statuses.merge(answer.statusCode(), 1, Integer::sum);
+                    Thread.sleep(6); // under the gateway's 200 requests/s per client
+                    if (answer.statusCode() >= 500) {
+                        serverErrors.add(method + " " + request + " -> " + answer.statusCode() + " " + answer.asString());
+                    }
+                }
+            }
+        }
+        System.out.printf("odd values: %d requests over every operation of docs/openapi.yaml, by status %s%n", requests,
+                statuses);
+        assertEquals(List.of(), serverErrors);
+    }
+
+    /** Values a careless or hostile client sends in a parameter: empty, wrong type, out of range, huge, control bytes. */
+    private static final List<String> ODD_VALUES = List.of("", " ", "null", "-1", "0", "1e309", "99999999999999999999",
+            "+999999999-12-31", "2030-02-30", "not-a-uuid", "00000000-0000-0000-0000-000000000000", "\u00e9\u2603",
+            "x".repeat(5000), "%", "a,b", "true");
+    private static final List<JsonNode> ODD_JSON_VALUES = List.of(NullNode.instance, TextNode.valueOf(""),
+            TextNode.valueOf("+999999999-12-31"), TextNode.valueOf("x".repeat(100_000)), new DecimalNode(new BigDecimal("1e400")),
+            LongNode.valueOf(Long.MIN_VALUE), BooleanNode.TRUE, JsonNodeFactory.instance.arrayNode().add(1),
+            JsonNodeFactory.instance.objectNode().put("nested", true));
+    private static final List<String> ODD_BODIES = List.of("", "null", "[]", "{}", "\"text\"", "{\"a\":", "{\"a\": 1}}",
+            "\u0000");
+
+    /** One odd request: a path (with query), and a JSON body or header when the operation takes one. */
+    private record OddRequest(String pathAndQuery, Object body, String header, String headerValue) {
+
+        OddRequest(String pathAndQuery, Object body) {
+            this(pathAndQuery, body, null, null);
+        }
+
+        Response send(String method, String token) {
+            RequestSpecification request = gateway().urlEncodingEnabled(false).header("Authorization", token);
+            if (header != null) {
+                request.header(header, headerValue);
+            }
+            if (body instanceof JsonNode json && !json.isMissingNode()) {
+                request.contentType(ContentType.JSON).body(json.toString());
+            } else if (body instanceof String text) {
+                request.contentType(ContentType.JSON).body(text);
+            }
+            return request.request(method, pathAndQuery);
+        }
+
+        @Override
+        public String toString() {
+            String shown = pathAndQuery.length() > 200 ? pathAndQuery.substring(0, 200) + "..." : pathAndQuery;
+            String sent = body == null || body instanceof JsonNode json && json.isMissingNode() ? "" : " " + body;
+            return shown + (header == null ? "" : " " + header + ": " + headerValue)
+                    + (sent.length() > 200 ? sent.substring(0, 200) + "..." : sent);
+        }
+    }
+
+    private String withListing(String template) {
+        return template.replace("{id}", listing);
+    }
+
+    private static JsonNode firstExample(JsonNode requestBody) {
+        JsonNode examples = requestBody.path("content").path("application/json").path("examples");
+        return examples.isObject() && examples.size() > 0 ? examples.elements().next().path("value") : MissingNode.getInstance();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static <T> Iterable<T> iterable(Iterator<T> iterator) {
+        return () -> iterator;
+    }
+
+    @Test
+    @Order(14)
     void aSearchReplicaKilledAndRestartedMidRunLosesNoRead() throws Exception {
         Thread.sleep(2_000); // let the rate limiter forget the flood
         AtomicBoolean running = new AtomicBoolean(true);
@@ -453,7 +580,7 @@ class PlatformJourneyIT {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void everyExchangeMatchedTheApiDocument() {
         System.out.printf("Prism checked %d exchanges against docs/openapi.yaml (%d invalid on purpose): %d violations%n",
                 validator.exchanges(), validator.invalidOnPurpose(), validator.violations().size());
