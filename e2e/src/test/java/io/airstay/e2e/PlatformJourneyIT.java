@@ -402,14 +402,17 @@ class PlatformJourneyIT {
         AtomicInteger searches = new AtomicInteger();
         List<HttpResponse<Void>> refused = flood(HttpRequest.newBuilder(URI.create(Stack.GATEWAY + FLOODED)).build(),
                 () -> searches.incrementAndGet() <= 500, new AtomicBoolean());
-        // Concurrent, as a lone request in step with the flood's gaps can keep slipping through the limiter.
+        // Concurrent, as a lone request in step with the flood's gaps can keep slipping through the limiter; in rounds
+        // of 64 until one is limited, as a round can also fall into a gap of the flood on a busy machine.
         Map<Integer, Long> validated = new ConcurrentHashMap<>();
-        ExecutorService validating = Executors.newFixedThreadPool(8);
-        for (int i = 0; i < 64; i++) {
-            validating.submit(() -> validated.merge(given().get(FLOODED).statusCode(), 1L, Long::sum));
+        for (int round = 0; round < 10 && !validated.containsKey(429); round++) {
+            ExecutorService validating = Executors.newFixedThreadPool(8);
+            for (int i = 0; i < 64; i++) {
+                validating.submit(() -> validated.merge(given().get(FLOODED).statusCode(), 1L, Long::sum));
+            }
+            validating.shutdown();
+            assertTrue(validating.awaitTermination(WAIT.toSeconds(), TimeUnit.SECONDS), "the validated searches finished");
         }
-        validating.shutdown();
-        assertTrue(validating.awaitTermination(WAIT.toSeconds(), TimeUnit.SECONDS), "the validated searches finished");
         flooding.set(false);
         flood.get();
 
