@@ -33,7 +33,8 @@ class SharedInfrastructureCheckTest {
 
     @Test
     void aRedisThatDoesNotAnswerLeavesTheServiceReadyAndIsReportedDegraded() {
-        ready().body(REDIS, equalTo("UP")).body(KAFKA, equalTo("UP"));
+        // The first probe may run before the service's Redis and Kafka connections are up.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> ready().body(REDIS, equalTo("UP")).body(KAFKA, equalTo("UP")));
         assertEquals(1.0, redisUp());
 
         redis.execute("CLIENT", "PAUSE", "5000", "ALL"); // Redis holds every command for 5 s
