@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Redis admits no anonymous client; each service logs in as its own ACL user, with a password from a Secret, and
  * that user reaches only the key prefixes the service's code builds (CacheKeys.key calls), with only the commands
- * platform/core's JsonCache sends (GET, SET, INCR, EVAL whose script GETs) and the health check's PING.
+ * platform/core's JsonCache sends (GET, SET, INCR, EVAL whose scripts GET and SET) and the health check's PING.
  */
 class RedisAccessTest {
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -123,4 +124,12 @@ public class Property {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * Advanced by every change: by Hibernate on each update of the entity, by the counter updates of
+     * {@code PropertyRepository} in their SQL. The cached detail carries it, so an older one never replaces a newer.
+     */
+    @Version
+    @Column(nullable = false)
+    public long version;
 }

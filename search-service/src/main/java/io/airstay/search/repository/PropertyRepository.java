@@ -30,7 +30,8 @@ public class PropertyRepository implements PanacheRepositoryBase<Property, UUID>
     /** Adds one review's rating to the property's figures; returns 0 when the property is unknown. */
     public int addReview(UUID id, int rating) {
         return getEntityManager().createNativeQuery("""
-                UPDATE silver.properties SET review_count = review_count + 1, rating_sum = rating_sum + ?1, updated_at = now()
+                UPDATE silver.properties SET review_count = review_count + 1, rating_sum = rating_sum + ?1, updated_at = now(),
+                    version = version + 1
                 WHERE property_id = ?2""")
                 .setParameter(1, rating).setParameter(2, id)
                 .executeUpdate();
@@ -39,14 +40,15 @@ public class PropertyRepository implements PanacheRepositoryBase<Property, UUID>
     /** Counts one more confirmed booking; returns 0 when the property is unknown. */
     public int addBooking(UUID id) {
         return getEntityManager().createNativeQuery(
-                "UPDATE silver.properties SET booking_count = booking_count + 1 WHERE property_id = ?1")
+                "UPDATE silver.properties SET booking_count = booking_count + 1, version = version + 1 WHERE property_id = ?1")
                 .setParameter(1, id).executeUpdate();
     }
 
     /** Uncounts a confirmed booking that was canceled; returns 0 when the property is unknown. */
     public int removeBooking(UUID id) {
-        return getEntityManager().createNativeQuery(
-                "UPDATE silver.properties SET booking_count = GREATEST(booking_count - 1, 0) WHERE property_id = ?1")
+        return getEntityManager().createNativeQuery("""
+                UPDATE silver.properties SET booking_count = GREATEST(booking_count - 1, 0), version = version + 1
+                WHERE property_id = ?1""")
                 .setParameter(1, id).executeUpdate();
     }
 }

@@ -12,8 +12,7 @@ import io.airstay.platform.cache.CacheKeys;
 import io.airstay.platform.cache.CacheTier;
 import io.airstay.platform.cache.JsonBody;
 import io.airstay.platform.cache.JsonCache;
-import io.airstay.platform.json.JsonDocuments;
-import io.airstay.search.mapping.PropertyMapper;
+import io.airstay.platform.cache.VersionedDocument;
 import io.airstay.search.model.Property;
 import io.airstay.search.repository.PropertySearch;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +20,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * search-service's cache layout (docs/architecture.md, Caching):
  * <ul>
- * <li>{@code v1:property:{id}}: property detail, static tier, rewritten after each committed change;</li>
+ * <li>{@code v1:property:{id}}: property detail, static tier, rewritten after each committed change with the
+ * listing's version, so that an older detail never replaces a newer one;</li>
  * <li>{@code v1:api:search:{city}:{bedrooms}:g{generations}:{hash}}: a results page, dynamic tier.
  * A property change bumps the properties generation of its city and of "any city" ({@code _});
  * an availability change bumps only the availability generation, which only date searches use.</li>
@@ -33,14 +33,14 @@ public class PropertyCache {
     static final String ANY_CITY = "_";
 
     private final JsonCache cache;
-    private final JsonDocuments json;
+    private final PropertyQueries queries;
 
-    public PropertyCache(JsonCache cache, JsonDocuments json) {
+    public PropertyCache(JsonCache cache, PropertyQueries queries) {
         this.cache = cache;
-        this.json = json;
+        this.queries = queries;
     }
 
-    public Uni<Optional<JsonBody>> detail(UUID id, Supplier<Optional<String>> loader) {
+    public Uni<Optional<JsonBody>> detail(UUID id, Supplier<VersionedDocument> loader) {
         return cache.get("property", detailKey(id), CacheTier.STATIC, loader);
     }
 
@@ -67,10 +67,12 @@ public class PropertyCache {
         cache.bumpGenerationAfterCommit(propertiesGeneration(ANY_CITY));
     }
 
-    /** After commit: the detail shows new figures that search results do not carry (e.g. the booking count). */
+    /**
+     * After commit: the detail shows new figures that search results do not carry (e.g. the booking count).
+     * {@code property} must stand as committed, with the version its change gave it.
+     */
     public void refreshDetail(Property property) {
-        cache.putAfterCommit(detailKey(property.id),
-                property.active ? Optional.of(json.write(PropertyMapper.toDetail(property))) : Optional.empty(), CacheTier.STATIC);
+        cache.putAfterCommit(detailKey(property.id), queries.detailDocument(property), CacheTier.STATIC);
     }
 
     /** After commit: date searches of the listing's city (and of any city) are retired. */

@@ -1,6 +1,7 @@
 package io.airstay.platform.cache;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,19 +25,23 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Cache-aside for JSON documents in Redis, shared by every replica of a service.
  * <ul>
- * <li>A miss loads from the source on a worker thread and stores with {@code SET NX}: a reader that
- * loaded before a write committed can then never overwrite the writer's fresh value.</li>
- * <li>Writers refresh or drop entries only after their transaction commits, and wait for Redis to
- * take the change, so a read that follows a write never sees the old entry.</li>
+ * <li>A document's entry carries its source's version ({@link VersionedValue}), and a store replaces the
+ * entry only if it is at least as new: neither writers whose transactions committed in one order while their
+ * Redis writes land in the other, nor a reader that loaded before a write committed and stores after its miss,
+ * can put an older document back.</li>
+ * <li>Writers refresh entries only after their transaction commits, and wait for Redis to take the change
+ * (bounded by the timeout), so a read that follows a write never sees the old entry.</li>
  * <li>Documents are stored as {@link JsonBody}: compressed once, served as stored.</li>
- * <li>"Absent" is cached too (as an empty value), so unknown ids do not reach the database each time.</li>
+ * <li>"Absent" is cached too (as an empty body), so unknown ids do not reach the database each time.</li>
  * <li>Generational entries (e.g. all search results of a city) live under a key that embeds a counter;
- * bumping the counter retires them at once. The counter and the entry are read in one round trip.</li>
+ * bumping the counter retires them at once. The counter and the entry are read in one round trip. They carry
+ * no version: a miss stores with {@code SET NX}.</li>
  * <li>When Redis fails or is slow, the source answers and Redis is left alone for a short backoff:
  * a Redis outage costs latency, never errors.</li>
  * </ul>
@@ -62,6 +67,7 @@ public class JsonCache {
     private final AtomicLong redisRetryAt = new AtomicLong();
     private final Map<String, Counter> hits = new ConcurrentHashMap<>();
     private final Map<String, Counter> misses = new ConcurrentHashMap<>();
+    private final Counter staleWrites;
 
     public JsonCache(ReactiveRedisDataSource redis, TransactionSynchronizationRegistry transactions, CacheConfig config,
             MeterRegistry registry, Vertx vertx) {
@@ -72,29 +78,41 @@ public class JsonCache {
         this.vertx = vertx;
         this.errors = Counter.builder("cache.errors").description("Redis calls that failed or timed out; the source answered")
                 .register(registry);
-    }
-
-    /** The cached document at {@code key}, or the loader's answer (run on a worker thread), cached for the tier's TTL. */
-    public Uni<Optional<JsonBody>> get(String cacheName, String key, CacheTier tier, Supplier<Optional<String>> loader) {
-        if (!redisUsable()) {
-            return load(loader);
-        }
-        return guarded(redis.value(byte[].class).get(key))
-                .onItem().transformToUni(cached -> {
-                    if (cached != null) {
-                        hit(cacheName);
-                        return Uni.createFrom().item(decode(cached));
-                    }
-                    miss(cacheName);
-                    return load(loader).invoke(loaded -> store(key, loaded, tier));
-                })
-                .onFailure(RedisUnavailable.class).recoverWithUni(() -> load(loader));
+        this.staleWrites = Counter.builder("cache.writes.stale")
+                .description("Versioned writes refused because the entry already held a newer version").register(registry);
     }
 
     /**
-     * Like {@link #get}, for an entry that lives at {@code prefix + generation + suffix}, where the
+     * The cached document at {@code key}, or the loader's answer (run on a worker thread), cached for the tier's
+     * TTL unless Redis meanwhile holds a newer version of it.
+     */
+    public Uni<Optional<JsonBody>> get(String cacheName, String key, CacheTier tier, Supplier<VersionedDocument> loader) {
+        if (!redisUsable()) {
+            return onWorker(() -> body(loader.get()));
+        }
+        return guarded(redis.value(byte[].class).get(key))
+                .onItem().transformToUni(cached -> {
+                    int bodyStart = cached == null ? -1 : VersionedValue.bodyStart(cached);
+                    if (bodyStart >= 0) {
+                        hit(cacheName);
+                        return Uni.createFrom().item(decode(Arrays.copyOfRange(cached, bodyStart, cached.length)));
+                    }
+                    miss(cacheName);
+                    return onWorker(() -> {
+                        VersionedDocument loaded = loader.get();
+                        Optional<JsonBody> body = body(loaded);
+                        store(putVersioned(key, VersionedValue.document(loaded.version(), encode(body)), tier));
+                        return body;
+                    });
+                })
+                .onFailure(RedisUnavailable.class).recoverWithUni(() -> onWorker(() -> body(loader.get())));
+    }
+
+    /**
+     * Like {@link #get}, for an unversioned entry that lives at {@code prefix + generation + suffix}, where the
      * generation joins the counters at {@code generationKeys} (see {@link #bumpGenerationAfterCommit}):
-     * bumping any of them retires the entry.
+     * bumping any of them retires the entry. A miss stores with {@code SET NX}: a reader that loaded before a
+     * write committed stores under the generation the write retires.
      */
     public Uni<Optional<JsonBody>> getGenerational(String cacheName, List<String> generationKeys, String prefix, String suffix,
             CacheTier tier, Supplier<Optional<String>> loader) {
@@ -116,15 +134,19 @@ public class JsonCache {
                     }
                     miss(cacheName);
                     String key = prefix + reply.get(0).toString() + suffix;
-                    return load(loader).invoke(loaded -> store(key, loaded, tier));
+                    return load(loader).invoke(loaded ->
+                            store(redis.value(byte[].class).set(key, encode(loaded), new SetArgs().ex(tier.ttl()).nx())));
                 })
                 .onFailure(RedisUnavailable.class).recoverWithUni(() -> load(loader));
     }
 
-    /** After the current transaction commits, replace the entry with the fresh document (empty: absent). */
-    public void putAfterCommit(String key, Optional<String> document, CacheTier tier) {
-        byte[] stored = encode(document.map(JsonBody::of));
-        afterCommit(() -> redis.value(byte[].class).set(key, stored, new SetArgs().ex(tier.ttl())));
+    /**
+     * After the current transaction commits, replace the entry with the document (empty: absent), unless Redis
+     * holds a newer version of it.
+     */
+    public void putAfterCommit(String key, VersionedDocument document, CacheTier tier) {
+        byte[] value = VersionedValue.document(document.version(), encode(body(document)));
+        afterCommit(() -> putVersioned(key, value, tier));
     }
 
     /** After the current transaction commits, retire every entry stored under the current generation of the key. */
@@ -133,14 +155,36 @@ public class JsonCache {
     }
 
     /** Runs the loader on a worker thread and compresses its answer there too. */
-    private Uni<Optional<JsonBody>> load(Supplier<Optional<String>> loader) {
-        return Uni.createFrom().item(() -> loader.get().map(JsonBody::of)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    private static Uni<Optional<JsonBody>> load(Supplier<Optional<String>> loader) {
+        return onWorker(() -> loader.get().map(JsonBody::of));
     }
 
-    private void store(String key, Optional<JsonBody> document, CacheTier tier) {
+    private static <T> Uni<T> onWorker(Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static Optional<JsonBody> body(VersionedDocument document) {
+        return document.json().map(JsonBody::of);
+    }
+
+    /** Sets the value unless Redis holds a newer version at the key ({@link VersionedValue#PUT}); emits whether it did. */
+    private Uni<Boolean> putVersioned(String key, byte[] value, CacheTier tier) {
+        Request put = Request.cmd(Command.EVAL).arg(VersionedValue.PUT).arg(1).arg(key).arg(value).arg(tier.ttl().toMillis());
+        return redis.getRedis().send(put).map(reply -> {
+            boolean stored = reply.toInteger() == 1;
+            if (!stored) {
+                staleWrites.increment();
+            }
+            return stored;
+        });
+    }
+
+    /** A reader's store after a miss: not awaited, as the reader's answer does not depend on it. */
+    private void store(Uni<?> command) {
         if (redisUsable()) {
-            // Not awaited: the reader's answer does not depend on it.
-            storeQuietly(redis.value(byte[].class).set(key, encode(document), new SetArgs().ex(tier.ttl()).nx()));
+            guarded(command).subscribe().with(ignored -> {
+            }, failure -> {
+            });
         }
     }
 
@@ -175,12 +219,6 @@ public class JsonCache {
                     action.run();
                 }
             }
-        });
-    }
-
-    private void storeQuietly(Uni<?> command) {
-        guarded(command).subscribe().with(ignored -> {
-        }, failure -> {
         });
     }
 

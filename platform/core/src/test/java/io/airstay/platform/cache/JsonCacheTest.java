@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,7 +80,7 @@ class JsonCacheTest {
                 .statusCode(200).header("Content-Encoding", not(equalTo("gzip"))).extract().asString();
         awaitStored("v1:test:" + key);
 
-        byte[] stored = redis.value(byte[].class).get("v1:test:" + key);
+        byte[] stored = body("v1:test:" + key);
         assertTrue(stored.length < 1000, "4 KB of JSON is stored compressed: " + stored.length + " bytes");
         try (var in = new GZIPInputStream(new ByteArrayInputStream(stored))) {
             assertEquals(plain, new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -99,7 +100,7 @@ class JsonCacheTest {
         given().header("Accept-Encoding", "gzip").get("/test/cached/" + key).then().statusCode(200)
                 .header("Content-Encoding", not(equalTo("gzip")));
         awaitStored("v1:test:" + key);
-        assertEquals('{', (char) redis.value(byte[].class).get("v1:test:" + key)[0]);
+        assertEquals('{', (char) body("v1:test:" + key)[0]);
     }
 
     @Test
@@ -118,18 +119,62 @@ class JsonCacheTest {
     void writeAfterCommitReplacesTheEntryAndRollbackLeavesIt() {
         String key = "v1:test:" + UUID.randomUUID();
         AtomicInteger loads = new AtomicInteger();
-        assertEquals("old", read(key, loads, "old"));
+        assertEquals("old", read(key, loads, 1, "old"));
         awaitStored(key);
 
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            cache.putAfterCommit(key, Optional.of("rolled back"), CacheTier.STATIC);
+            cache.putAfterCommit(key, VersionedDocument.of(2, "rolled back"), CacheTier.STATIC);
             throw new IllegalStateException("the transaction fails");
         }));
-        assertEquals("old", read(key, loads, "unused"));
+        assertEquals("old", read(key, loads, 1, "unused"));
 
-        QuarkusTransaction.requiringNew().run(() -> cache.putAfterCommit(key, Optional.of("new"), CacheTier.STATIC));
-        awaitValue(key, "new");
+        QuarkusTransaction.requiringNew().run(() -> cache.putAfterCommit(key, VersionedDocument.of(2, "new"), CacheTier.STATIC));
+        assertEquals("new", bodyText(key), "the writer waited for Redis to take it");
         assertEquals(1, loads.get(), "only the first read loaded");
+    }
+
+    @Test
+    void anOlderVersionWrittenAfterANewerOneIsIgnoredAndAnEqualOrNewerOneReplaces() {
+        String key = "v1:test:" + UUID.randomUUID();
+        double staleBefore = staleWrites();
+        cache.putAfterCommit(key, VersionedDocument.of(2, "second"), CacheTier.STATIC);
+        cache.putAfterCommit(key, VersionedDocument.of(1, "first, landing late"), CacheTier.STATIC);
+        assertEquals("second", bodyText(key));
+        assertEquals(staleBefore + 1, staleWrites());
+
+        cache.putAfterCommit(key, VersionedDocument.of(2, "second, written again"), CacheTier.STATIC);
+        assertEquals("second, written again", bodyText(key));
+        cache.putAfterCommit(key, VersionedDocument.of(3, "third"), CacheTier.STATIC);
+        assertEquals("third", bodyText(key));
+        AtomicInteger loads = new AtomicInteger();
+        assertEquals("third", read(key, loads, 1, "unused"));
+        assertEquals(0, loads.get());
+    }
+
+    @Test
+    void aReaderThatLoadedBeforeAWriteDoesNotStoreItsOlderDocument() {
+        String key = "v1:test:" + UUID.randomUUID();
+        double staleBefore = staleWrites();
+        String answer = cache.get("test", key, CacheTier.STATIC, () -> {
+            // The reader has loaded version 1 when a writer commits version 2 and stores it.
+            cache.putAfterCommit(key, VersionedDocument.of(2, "written meanwhile"), CacheTier.STATIC);
+            return VersionedDocument.of(1, "loaded before");
+        }).await().atMost(WAIT).orElseThrow().json();
+
+        assertEquals("loaded before", answer, "the reader answers what it loaded");
+        await().atMost(WAIT).until(() -> staleWrites() > staleBefore); // the reader's store arrived and was refused
+        assertEquals("written meanwhile", bodyText(key));
+    }
+
+    @Test
+    void absenceWithAVersionBlocksAnOlderDocument() {
+        String key = "v1:test:" + UUID.randomUUID();
+        cache.putAfterCommit(key, VersionedDocument.absent(5), CacheTier.STATIC);
+        cache.putAfterCommit(key, VersionedDocument.of(4, "active before it was deactivated"), CacheTier.STATIC);
+
+        assertEquals(Optional.empty(), cache.get("test", key, CacheTier.STATIC, () -> {
+            throw new AssertionError("absence is a hit");
+        }).await().atMost(WAIT));
     }
 
     @Test
@@ -186,10 +231,10 @@ class JsonCacheTest {
         }
     }
 
-    private String read(String key, AtomicInteger loads, String fresh) {
+    private String read(String key, AtomicInteger loads, long version, String fresh) {
         return cache.get("test", key, CacheTier.STATIC, () -> {
             loads.incrementAndGet();
-            return Optional.of(fresh);
+            return VersionedDocument.of(version, fresh);
         }).await().atMost(WAIT).orElseThrow().json();
     }
 
@@ -205,8 +250,20 @@ class JsonCacheTest {
         await().atMost(WAIT).until(() -> redis.key(String.class).exists(key));
     }
 
-    private void awaitValue(String key, String expected) {
-        await().atMost(WAIT).until(() -> expected.equals(redis.value(String.class).get(key)));
+    /** The stored body of a versioned entry, behind its version; null when it holds none. */
+    private byte[] body(String key) {
+        byte[] value = redis.value(byte[].class).get(key);
+        int start = value == null ? -1 : VersionedValue.bodyStart(value);
+        return start < 0 ? null : Arrays.copyOfRange(value, start, value.length);
+    }
+
+    private String bodyText(String key) {
+        byte[] body = body(key);
+        return body == null ? null : new String(body, StandardCharsets.UTF_8);
+    }
+
+    private double staleWrites() {
+        return registry.counter("cache.writes.stale").count();
     }
 
     private double count(String result) {

@@ -1,7 +1,6 @@
 package io.airstay.platform.testapp;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.validation.Valid;
@@ -26,6 +25,7 @@ import org.jboss.logging.Logger;
 
 import io.airstay.platform.cache.CacheTier;
 import io.airstay.platform.cache.JsonCache;
+import io.airstay.platform.cache.VersionedDocument;
 import io.airstay.platform.problem.ConflictException;
 import io.airstay.platform.problem.InvalidFieldException;
 import io.airstay.platform.problem.ResourceNotFoundException;
@@ -87,7 +87,7 @@ public class NoteResource {
     public Uni<Response> cached(@PathParam("key") String key, @QueryParam("padding") int padding,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         return cache.get("test", "v1:test:" + key, CacheTier.DYNAMIC,
-                () -> Optional.of("{\"key\":\"" + key + "\",\"padding\":\"" + "x".repeat(padding) + "\",\"load\":"
+                () -> VersionedDocument.of(1, "{\"key\":\"" + key + "\",\"padding\":\"" + "x".repeat(padding) + "\",\"load\":"
                         + LOADS.incrementAndGet() + "}"))
                 .map(document -> document.orElseThrow().toResponse(acceptEncoding));
     }
@@ -97,7 +97,7 @@ public class NoteResource {
     public Uni<Response> cachedAbsent(@PathParam("key") String key) {
         return cache.get("test", "v1:test-absent:" + key, CacheTier.DYNAMIC, () -> {
             LOADS.incrementAndGet();
-            return Optional.<String>empty();
+            return VersionedDocument.absent(1);
         }).map(document -> document.orElseThrow(() -> new ResourceNotFoundException("No " + key)).toResponse(null));
     }
 
