@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.airstay.platform.testing.RealServers;
 import io.airstay.platform.testing.RedisTestResource;
 import io.airstay.search.PropertyFixture;
+import io.airstay.search.repository.PropertyRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -37,6 +39,8 @@ class SearchCacheTest {
     CacheWarmer warmer;
     @Inject
     EntityManager entityManager;
+    @Inject
+    PropertyRepository properties;
 
     @Test
     void secondIdenticalSearchIsACacheHit() {
@@ -87,6 +91,25 @@ class SearchCacheTest {
         } finally {
             RedisTestResource.startServer();
         }
+    }
+
+    @Test
+    void aPatchWhileRedisIsPausedLeavesNoOldDetailOnceRedisAnswers() {
+        UUID id = PropertyFixture.create(PropertyFixture.uniqueCity("Pauseville"), Map.of("title", "Before the pause"));
+        given().get("/api/v1/properties/" + id).then().statusCode(200).body("title", equalTo("Before the pause"));
+        redis.execute("CLIENT", "PAUSE", "3000", "ALL"); // Redis holds every command for 3 s
+        try {
+            PropertyFixture.asHost().contentType(ContentType.JSON).body("{\"title\": \"Written while Redis was paused\"}")
+                    .patch("/api/v1/properties/" + id).then().statusCode(200);
+        } finally {
+            redis.execute("PING"); // returns once the pause is over
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.get("cache.repairs.pending").gauge().value() == 0);
+        long version = QuarkusTransaction.requiringNew().call(() -> properties.findById(id).version);
+        String stored = redis.value(String.class).get("v1:property:" + id);
+        assertTrue(stored.startsWith(version + ":") || stored.equals(version + "!"), "the patched detail or evicted: " + stored);
+        given().get("/api/v1/properties/" + id).then().statusCode(200).body("title", equalTo("Written while Redis was paused"));
     }
 
     @Test

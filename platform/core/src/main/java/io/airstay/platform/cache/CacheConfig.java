@@ -19,4 +19,11 @@ public interface CacheConfig {
     /** After a Redis failure, how long to go straight to the source before trying Redis again. */
     @WithDefault("1s")
     Duration failureBackoff();
+
+    /**
+     * How many keys' repairs (evictions after failed post-commit writes) may wait in memory for Redis to answer;
+     * beyond that, a failed write leaves the entry to its TTL.
+     */
+    @WithDefault("10000")
+    int maxPendingRepairs();
 }

@@ -36,12 +36,14 @@ import io.vertx.mutiny.redis.client.Response;
  * Redis writes land in the other, nor a reader that loaded before a write committed and stores after its miss,
  * can put an older document back.</li>
  * <li>Writers refresh entries only after their transaction commits, and wait for Redis to take the change
- * (bounded by the timeout), so a read that follows a write never sees the old entry.</li>
+ * (bounded by the timeout), so a read that follows a write never sees the old entry. A write Redis does not
+ * take in time is retried, then the entry is evicted at the write's version, in the background until Redis
+ * answers ({@link CacheRepairs}): a failed write leaves no stale entry behind once Redis is back.</li>
  * <li>Documents are stored as {@link JsonBody}: compressed once, served as stored.</li>
  * <li>"Absent" is cached too (as an empty body), so unknown ids do not reach the database each time.</li>
  * <li>Generational entries (e.g. all search results of a city) live under a key that embeds a counter;
  * bumping the counter retires them at once. The counter and the entry are read in one round trip. They carry
- * no version: a miss stores with {@code SET NX}.</li>
+ * no version: a miss stores with {@code SET NX}, and a failed bump is retried like a failed write.</li>
  * <li>When Redis fails or is slow, the source answers and Redis is left alone for a short backoff:
  * a Redis outage costs latency, never errors.</li>
  * </ul>
@@ -68,6 +70,7 @@ public class JsonCache {
     private final Map<String, Counter> hits = new ConcurrentHashMap<>();
     private final Map<String, Counter> misses = new ConcurrentHashMap<>();
     private final Counter staleWrites;
+    private final CacheRepairs repairs;
 
     public JsonCache(ReactiveRedisDataSource redis, TransactionSynchronizationRegistry transactions, CacheConfig config,
             MeterRegistry registry, Vertx vertx) {
@@ -80,6 +83,7 @@ public class JsonCache {
                 .register(registry);
         this.staleWrites = Counter.builder("cache.writes.stale")
                 .description("Versioned writes refused because the entry already held a newer version").register(registry);
+        this.repairs = new CacheRepairs(config, registry, vertx, this::withTimeout);
     }
 
     /**
@@ -146,12 +150,16 @@ public class JsonCache {
      */
     public void putAfterCommit(String key, VersionedDocument document, CacheTier tier) {
         byte[] value = VersionedValue.document(document.version(), encode(body(document)));
-        afterCommit(() -> putVersioned(key, value, tier));
+        byte[] evicted = VersionedValue.evicted(document.version());
+        afterCommit(key, () -> putVersioned(key, value, tier),
+                new CacheRepairs.Repair(document.version(), () -> putVersioned(key, evicted, tier)));
     }
 
     /** After the current transaction commits, retire every entry stored under the current generation of the key. */
     public void bumpGenerationAfterCommit(String generationKey) {
-        afterCommit(() -> redis.value(String.class).incr(generationKey));
+        Supplier<Uni<?>> bump = () -> redis.value(String.class).incr(generationKey);
+        // One bump retires all that several would: the repair of a failed bump is the bump, once.
+        afterCommit(generationKey, bump, new CacheRepairs.Repair(0, bump));
     }
 
     /** Runs the loader on a worker thread and compresses its answer there too. */
@@ -189,19 +197,21 @@ public class JsonCache {
     }
 
     /**
-     * Runs the Redis command once the current transaction has committed (at once without one), and
-     * waits for it, bounded by the timeout: when the writer's call returns, readers already see the
-     * change. A failure leaves the entry to its TTL and starts the Redis backoff.
+     * Runs the write once the current transaction has committed (at once without one), and waits for it,
+     * bounded by the timeout: when the writer's call returns, readers already see the change. A write that
+     * fails or times out starts the Redis backoff and is handed to the repairs, which retry it and, failing
+     * that, run {@code repair} once Redis answers; the writer does not wait for them.
      */
-    private void afterCommit(Supplier<Uni<?>> command) {
+    private void afterCommit(String key, Supplier<Uni<?>> write, CacheRepairs.Repair repair) {
         Runnable action = () -> {
             if (!config.enabled()) {
                 return;
             }
             try {
-                guarded(command.get()).await().indefinitely();
+                guarded(write.get()).await().indefinitely();
             } catch (RedisUnavailable e) {
-                // counted and logged by guarded()
+                // counted and logged by guarded(); the repairs take it from here
+                repairs.handOff(key, write, repair);
             }
         };
         if (transactions.getTransactionKey() == null) {

@@ -7,7 +7,10 @@ import java.util.Arrays;
  * The value of a versioned entry: the source's version in ASCII decimal, one tag byte, then the body.
  * <ul>
  * <li>{@code 42:<body>}: the document as of version 42, its body as {@link JsonBody} stores it;</li>
- * <li>{@code 42:}: absent as of version 42 (an empty body, as in unversioned entries).</li>
+ * <li>{@code 42:}: absent as of version 42 (an empty body, as in unversioned entries);</li>
+ * <li>{@code 42!}: evicted at version 42. A write of version 42 did not reach Redis, so whatever was cached before
+ * is stale: readers miss, and only a store of version 42 or later fills the entry again. A plain delete would
+ * let a reader that loaded before version 42 put its older document back.</li>
  * </ul>
  * One string value keeps a hit to a single {@code GET}, and the body is served as stored, from behind the header.
  * A text header lets the write script compare versions with one pattern match, and stays legible in redis-cli.
@@ -17,10 +20,11 @@ final class VersionedValue {
 
     /**
      * Sets KEYS[1] to ARGV[1] for ARGV[2] milliseconds unless the value there carries a higher version. An equal
-     * version replaces, so a retried write lands again. Returns 1 when set, 0 when refused.
+     * version replaces, so a retried write lands again and a load of the version that an eviction names fills it.
+     * Returns 1 when set, 0 when refused.
      */
     static final String PUT = """
-            local function version(value) return tonumber(string.match(value, '^(%-?%d+):')) end
+            local function version(value) return tonumber(string.match(value, '^(%-?%d+)[:!]')) end
             local stored = redis.call('GET', KEYS[1])
             if stored then
               local current = version(stored)
@@ -30,6 +34,7 @@ final class VersionedValue {
             return 1""";
 
     private static final byte DOCUMENT = ':';
+    private static final byte EVICTED = '!';
 
     private VersionedValue() {
     }
@@ -42,7 +47,11 @@ final class VersionedValue {
         return value;
     }
 
-    /** Where the body starts in {@code value}, or -1 when the value carries no version. */
+    static byte[] evicted(long version) {
+        return header(version, EVICTED);
+    }
+
+    /** Where the body starts in {@code value}, or -1 when the value holds nothing to serve: evicted, or no version. */
     static int bodyStart(byte[] value) {
         int i = value.length > 0 && value[0] == '-' ? 1 : 0;
         int digits = i;

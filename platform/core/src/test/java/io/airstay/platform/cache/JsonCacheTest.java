@@ -167,6 +167,23 @@ class JsonCacheTest {
     }
 
     @Test
+    void anEvictedEntryMissesAndOnlyItsVersionOrANewerOneFillsIt() {
+        String key = "v1:test:" + UUID.randomUUID();
+        redis.value(byte[].class).set(key, VersionedValue.evicted(5));
+        double staleBefore = staleWrites();
+        AtomicInteger loads = new AtomicInteger();
+
+        assertEquals("older", read(key, loads, 4, "older"));
+        await().atMost(WAIT).until(() -> staleWrites() > staleBefore);
+        assertArrayEquals(VersionedValue.evicted(5), redis.value(byte[].class).get(key));
+
+        assertEquals("fifth", read(key, loads, 5, "fifth"));
+        await().atMost(WAIT).until(() -> "fifth".equals(bodyText(key)));
+        assertEquals("fifth", read(key, loads, 6, "unused"));
+        assertEquals(2, loads.get(), "evicted, the entry missed twice; filled, it hit");
+    }
+
+    @Test
     void absenceWithAVersionBlocksAnOlderDocument() {
         String key = "v1:test:" + UUID.randomUUID();
         cache.putAfterCommit(key, VersionedDocument.absent(5), CacheTier.STATIC);
@@ -175,6 +192,49 @@ class JsonCacheTest {
         assertEquals(Optional.empty(), cache.get("test", key, CacheTier.STATIC, () -> {
             throw new AssertionError("absence is a hit");
         }).await().atMost(WAIT));
+    }
+
+    @Test
+    void aWriteWhileRedisIsPausedEndsWithTheNewDocumentOrEvictedNeverTheOldOne() {
+        String key = "v1:test:" + UUID.randomUUID();
+        cache.putAfterCommit(key, VersionedDocument.of(1, "old"), CacheTier.STATIC);
+        double handledBefore = repairs("retried") + repairs("repaired");
+        redis.execute("CLIENT", "PAUSE", "5000", "ALL"); // Redis holds every command for 5 s
+        try {
+            QuarkusTransaction.requiringNew().run(() -> cache.putAfterCommit(key, VersionedDocument.of(2, "new"), CacheTier.STATIC));
+        } finally {
+            redis.execute("PING"); // returns once the pause is over
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> pendingRepairs() == 0 && repairs("retried") + repairs("repaired") > handledBefore);
+        byte[] stored = redis.value(byte[].class).get(key);
+        assertTrue(Arrays.equals(VersionedValue.evicted(2), stored)
+                || Arrays.equals(VersionedValue.document(2, "new".getBytes(StandardCharsets.UTF_8)), stored),
+                "the new document or evicted: " + new String(stored, StandardCharsets.UTF_8));
+        assertEquals("new", read(key, new AtomicInteger(), 2, "new"));
+    }
+
+    @Test
+    void writesRedisCannotTakeAreRepairedOnceItIsBackOncePerKey() {
+        String key = "v1:test:" + UUID.randomUUID();
+        String generation = "v1:gen:test:" + UUID.randomUUID();
+        double repairedBefore = repairs("repaired");
+        RedisTestResource.stopServer();
+        try {
+            cache.putAfterCommit(key, VersionedDocument.of(2, "second"), CacheTier.STATIC);
+            cache.putAfterCommit(key, VersionedDocument.of(3, "third"), CacheTier.STATIC);
+            cache.putAfterCommit(key, VersionedDocument.of(1, "first, landing late"), CacheTier.STATIC);
+            cache.bumpGenerationAfterCommit(generation);
+            cache.bumpGenerationAfterCommit(generation);
+            await().atMost(WAIT).until(() -> pendingRepairs() == 2);
+        } finally {
+            RedisTestResource.startServer();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> pendingRepairs() == 0);
+        assertEquals(repairedBefore + 2, repairs("repaired"));
+        assertArrayEquals(VersionedValue.evicted(3), redis.value(byte[].class).get(key), "evicted at the newest version written");
+        assertEquals("1", redis.value(String.class).get(generation), "bumped once: that retires all the failed bumps would");
     }
 
     @Test
@@ -264,6 +324,14 @@ class JsonCacheTest {
 
     private double staleWrites() {
         return registry.counter("cache.writes.stale").count();
+    }
+
+    private double repairs(String result) {
+        return registry.counter("cache.repairs", "result", result).count();
+    }
+
+    private double pendingRepairs() {
+        return registry.get("cache.repairs.pending").gauge().value();
     }
 
     private double count(String result) {
