@@ -18,6 +18,17 @@ public class PropertyRepository implements PanacheRepositoryBase<Property, UUID>
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /**
+     * The listing as its row stands now, with its current version. The counter updates below change the row behind
+     * the persistence context's back: a listing loaded earlier in the transaction (for an earlier event of the same
+     * batch) would otherwise still show the figures and the version from before.
+     */
+    public Property current(UUID id) {
+        Property property = findById(id);
+        getEntityManager().refresh(property);
+        return property;
+    }
+
     /** The most booked active listings, best first (served by idx_properties_top). */
     public List<UUID> mostBookedIds(int limit) {
         return getEntityManager().createQuery("""

@@ -67,7 +67,7 @@ public class PropertyCountsProjection {
             LOG.warnf("%s %s names unknown property %s; ignored", event.eventType(), event.eventId(), event.propertyId());
             return;
         }
-        Property property = properties.findById(event.propertyId());
+        Property property = properties.current(event.propertyId());
         if (visibleInSearch) {
             cache.propertyChanged(property, null);
         } else {

@@ -68,6 +68,20 @@ class PropertyCacheVersionsTest {
         given().get("/api/v1/properties/" + id).then().statusCode(404);
     }
 
+    @Test
+    void countChangesOfOneListingInOneTransactionCacheTheLastOne() {
+        UUID id = PropertyFixture.create(PropertyFixture.uniqueCity("Batchville"), Map.of());
+        given().get("/api/v1/properties/" + id).then().statusCode(200).body("booking_count", equalTo(0));
+
+        // A batch of booking-events applies in one transaction.
+        QuarkusTransaction.requiringNew().run(() -> {
+            counts.bookingConfirmed(bookingConfirmed(id));
+            counts.bookingConfirmed(bookingConfirmed(id));
+        });
+
+        given().get("/api/v1/properties/" + id).then().statusCode(200).body("booking_count", equalTo(2));
+    }
+
     private Property committed(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> properties.findById(id));
     }
