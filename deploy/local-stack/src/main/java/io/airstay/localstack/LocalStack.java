@@ -14,10 +14,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -31,6 +36,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * Redis and a Kafka KRaft broker on their usual ports, their data kept across restarts in a directory of their own,
  * each listening on 127.0.0.1 only. Runs in the foreground until SIGTERM or SIGINT, which stop everything it started;
  * {@code ./airstay up} starts it.
+ * <p>
+ * It supervises what it started the way a kubelet does: a server that exits (crashed, killed) is started again at
+ * once, with the data it kept, and {@value #READY_FILE} is rewritten with the new pid. A server whose name is a file
+ * in {@value #HELD_DIR}/ stays down until that file goes: {@code ./airstay kill kafka} holds and crashes it,
+ * {@code ./airstay restart kafka} releases it.
  * <p>
  * Usage: {@code LocalStack [dir]}, dir defaulting to {@code deploy/.local}. Environment: {@code AIRSTAY_PG_PORT}
  * (5432), {@code AIRSTAY_REDIS_PORT} (6379), {@code AIRSTAY_KAFKA_PORT} (9092); {@code AIRSTAY_BIND_ADDRESS}
@@ -47,6 +57,9 @@ public final class LocalStack implements AutoCloseable {
     static final String ROLE = "airstay";
     /** Written in the directory once everything serves: one line "name pid" per server process started. */
     static final String READY_FILE = "infra.ready";
+    /** A server named by a file in this directory is not started again when it exits. */
+    static final String HELD_DIR = "held";
+    static final Duration SUPERVISION_INTERVAL = Duration.ofMillis(200);
     static final String JWT_KEYS = "jwt";
 
     record Settings(Path dir, int postgresPort, int redisPort, int kafkaPort,
@@ -68,12 +81,24 @@ public final class LocalStack implements AutoCloseable {
         void run() throws Exception;
     }
 
-    private record Server(String name, long pid, Stop stop) {
+    private interface Start {
+        Server run() throws Exception;
+    }
+
+    /** A running server: how to stop it, and how to start it again when it exits. */
+    private record Server(String name, ProcessHandle process, Stop stop, Start start) {
     }
 
     private final Settings settings;
     private final Path logs;
-    private final Deque<Server> started = new ArrayDeque<>();
+    /** The servers it started, by name, in the order they started. */
+    private final Map<String, Server> servers = new LinkedHashMap<>();
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "local-stack-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Set<String> reportedHeld = new HashSet<>();
     private boolean closed;
 
     LocalStack(Settings settings) {
@@ -102,8 +127,7 @@ public final class LocalStack implements AutoCloseable {
      */
     void start() throws Exception {
         Files.createDirectories(logs);
-        Path ready = settings.dir().resolve(READY_FILE);
-        Files.deleteIfExists(ready);
+        Files.deleteIfExists(settings.dir().resolve(READY_FILE));
 
         boolean postgresListens = listens(settings.postgresPort());
         if (postgresListens && !settings.postgresExternal()) {
@@ -120,22 +144,64 @@ public final class LocalStack implements AutoCloseable {
         } else {
             startPostgres();
         }
-        startRedis();
-        startKafka();
+        register(startRedis());
+        register(startKafka());
         TokenIssuer.inDirectory(settings.dir().resolve(JWT_KEYS));
 
-        String pids = started.stream().map(server -> server.name() + " " + server.pid() + "\n")
+        writeReadyFile();
+        System.out.println("infra    ready");
+        long interval = SUPERVISION_INTERVAL.toMillis();
+        supervisor.scheduleWithFixedDelay(this::supervise, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts again every server that exited, unless it is held. */
+    private synchronized void supervise() {
+        for (Server server : List.copyOf(servers.values())) {
+            if (closed || server.process().isAlive()) {
+                continue;
+            }
+            String name = server.name();
+            if (Files.exists(settings.dir().resolve(HELD_DIR).resolve(name))) {
+                if (reportedHeld.add(name)) {
+                    System.out.printf("%-8s exited, held: stays down until %s/%s is removed%n", name, HELD_DIR, name);
+                }
+                continue;
+            }
+            reportedHeld.remove(name);
+            System.out.printf("%-8s exited: starting it again%n", name);
+            try {
+                server.stop().run(); // releases what the dead process still held (PostgreSQL's data directory lock)
+                Server again = server.start().run();
+                servers.put(name, again);
+                writeReadyFile();
+                System.out.printf("%-8s running again, pid %d%n", name, again.process().pid());
+            } catch (Exception e) {
+                System.err.printf("%-8s did not start again (next try in %d ms): %s%n", name,
+                        SUPERVISION_INTERVAL.toMillis(), e);
+            }
+        }
+    }
+
+    private void writeReadyFile() throws IOException {
+        String pids = servers.values().stream().map(server -> server.name() + " " + server.process().pid() + "\n")
                 .collect(Collectors.joining());
         Path tmp = Files.writeString(settings.dir().resolve(READY_FILE + ".tmp"), pids);
-        Files.move(tmp, ready, StandardCopyOption.ATOMIC_MOVE); // readers never see half a file
-        System.out.println("infra    ready");
+        Files.move(tmp, settings.dir().resolve(READY_FILE), StandardCopyOption.ATOMIC_MOVE); // never half a file
     }
 
     private void startPostgres() throws Exception {
+        register(postgres());
+        provision();
+        ready("postgres", "PostgreSQL 17 on " + BindAddress.get() + ":" + settings.postgresPort() + ", data "
+                + settings.dir().resolve("postgres"));
+    }
+
+    private Server postgres() throws Exception {
         Path data = settings.dir().resolve("postgres");
-        // zonky's other defaults stay: timezone UTC, synchronous_commit off (a crash may lose the last commits,
-        // never corrupts the data)
+        // zonky turns synchronous_commit off; on, a commit is in the WAL before the client hears of it, so a crashed
+        // or immediately stopped server loses no booking it confirmed (a WAL flush costs about 0.5 ms here)
         EmbeddedPostgres postgres = EmbeddedServers.postgres(settings.postgresPort(), data, logs.resolve("postgres.log"))
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "300")
                 .setCleanDataDirectory(false) // zonky deletes the data directory on close by default
                 .setRegisterShutdownHook(false) // close() stops it, after the services' brokers
@@ -143,9 +209,7 @@ public final class LocalStack implements AutoCloseable {
                 .start();
         // pg_ctl starts the server detached: its pid is the first line of postmaster.pid
         long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
-        register("postgres", pid, postgres::close);
-        provision();
-        ready("postgres", "PostgreSQL 17 on " + BindAddress.get() + ":" + settings.postgresPort() + ", data " + data);
+        return new Server("postgres", ProcessHandle.of(pid).orElseThrow(), postgres::close, this::postgres);
     }
 
     /** Creates the role, the databases and their pg_stat_statements extension where missing. */
@@ -174,33 +238,41 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startRedis() throws Exception {
+    private Server startRedis() throws Exception {
         Path dir = Files.createDirectories(settings.dir().resolve("redis"));
         File binary = EmbeddedServers.redisBinary(dir);
         Process redis = EmbeddedServers.startRedis(binary, settings.redisPort(), dir, logs.resolve("redis.log"), true);
-        register("redis", redis.pid(), () -> stop(redis, 30)); // saves its snapshot on SIGTERM
         ready("redis", "redis://" + BindAddress.get() + ":" + settings.redisPort() + " (" + binary + "), data " + dir);
+        // saves its snapshot on SIGTERM
+        return new Server("redis", redis.toHandle(), () -> stop(redis, 30), this::startRedis);
     }
 
-    private void startKafka() throws Exception {
+    private Server startKafka() throws Exception {
         Path dir = settings.dir().resolve("kafka");
         Process kafka = EmbeddedServers.startKafka(settings.kafkaPort(), dir, logs.resolve("kafka.log"));
-        register("kafka", kafka.pid(), () -> stop(kafka, 60));
         ready("kafka", "KRaft broker on " + BindAddress.get() + ":" + settings.kafkaPort() + ", data " + dir);
+        return new Server("kafka", kafka.toHandle(), () -> stop(kafka, 60), this::startKafka);
     }
 
     /** Records a started server for {@link #close()}; if the stack is already closing, stops it right away. */
-    private synchronized void register(String name, long pid, Stop stop) throws Exception {
+    private synchronized void register(Server server) throws Exception {
         if (closed) {
-            stop.run();
+            server.stop().run();
             throw new IllegalStateException("stopped while starting");
         }
-        started.addLast(new Server(name, pid, stop));
+        servers.put(server.name(), server);
     }
 
     /** Stops the servers it started, last started first. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        supervisor.shutdownNow(); // outside the lock: a restart under way holds it until it is done
+        synchronized (this) {
+            stopAll();
+        }
+    }
+
+    private void stopAll() {
         if (closed) {
             return;
         }
@@ -210,8 +282,9 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             System.err.println("could not delete " + READY_FILE + ": " + e);
         }
-        while (!started.isEmpty()) {
-            Server server = started.pollLast();
+        List<Server> started = new ArrayList<>(servers.values());
+        Collections.reverse(started);
+        for (Server server : started) {
             try {
                 server.stop().run();
                 System.out.printf("%-8s stopped%n", server.name());
@@ -219,6 +292,7 @@ public final class LocalStack implements AutoCloseable {
                 System.err.printf("%-8s did not stop cleanly: %s%n", server.name(), e);
             }
         }
+        servers.clear();
     }
 
     /** SIGTERM, then SIGKILL after {@code seconds}. */
