@@ -21,7 +21,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.airstay.platform.db.Constraints;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.vertx.core.http.HttpClosedException;
 
 /** Maps every failure of a request to an RFC 9457 problem document; client mistakes are never 5xx. */
 public class ProblemMappers {
@@ -100,8 +102,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Constraints.databaseUnavailable(e)) {
+            // A restart or failover of the database: the client may try again in a moment.
+            LOG.warnf("Database unavailable: %s", e.toString());
+            Response problem = problem(503, "The database is unavailable for a moment; try again.", uri, List.of());
+            return Response.fromResponse(problem).header("Retry-After", "1").build();
+        }
+        if (clientGone(e)) {
+            LOG.debugf("The client closed the connection: %s", e.toString());
+            return problem(400, "The connection closed before the request was read.", uri, List.of());
+        }
         LOG.error("Unexpected failure", e);
         return problem(500, "The request could not be completed; it has been logged.", uri, List.of());
+    }
+
+    private static boolean clientGone(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Response problem(int status, String detail, UriInfo uri, List<Problem.FieldError> errors) {

@@ -1,0 +1,121 @@
+package io.airstay.localstack.chaos;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import io.airstay.localstack.chaos.Faults.Fault;
+import io.airstay.localstack.chaos.Traffic.Exchange;
+import io.airstay.localstack.chaos.Traffic.Kind;
+
+/** The chaos run's report: a markdown table, one row per fault, with the findings of every broken promise below it. */
+final class Report {
+
+    /**
+     * One fault's phase: the exchanges that started from the fault's start until the traffic paused, how often a
+     * service dropped out of readiness while it lasted, and what the invariants found once the traffic had paused.
+     */
+    record Row(Fault fault, List<Exchange> all, long start, long recovered, long paused, long settled, int readinessLost,
+            Invariants.Result result) {
+
+        List<Exchange> exchanges(Kind kind) {
+            return Traffic.between(all, kind, start, paused);
+        }
+
+        long requests() {
+            return all.stream().filter(exchange -> exchange.startNanos() >= start && exchange.startNanos() < paused).count();
+        }
+
+        /** Failed exchanges (no answer, 5xx) by status, over every kind. */
+        Map<String, Long> errors() {
+            return all.stream().filter(exchange -> exchange.startNanos() >= start && exchange.startNanos() < paused)
+                    .filter(Exchange::failed)
+                    .collect(Collectors.groupingBy(exchange -> exchange.status() == 0 ? "no answer" : Integer.toString(exchange.status()),
+                            TreeMap::new, Collectors.counting()));
+        }
+
+        long readErrors() {
+            return exchanges(Kind.READ).stream().filter(Exchange::failed).count();
+        }
+
+        /**
+         * The longest time a kind of request kept failing: from the start of the first failure of a run of failures
+         * to the end of the last one, with no success of that kind in between.
+         */
+        double longestErrorWindow(Kind kind) {
+            long longest = 0;
+            Long firstFailure = null;
+            for (Exchange exchange : exchanges(kind)) {
+                if (exchange.failed()) {
+                    if (firstFailure == null) {
+                        firstFailure = exchange.startNanos();
+                    }
+                    longest = Math.max(longest, exchange.endNanos() - firstFailure);
+                } else {
+                    firstFailure = null;
+                }
+            }
+            return Chaos.seconds(longest);
+        }
+
+        boolean promisesKept() {
+            return result.clean() && !(fault.readsMustSucceed() && readErrors() > 0)
+                    && !(fault.servicesStayReady() && readinessLost > 0);
+        }
+    }
+
+    private final List<Row> rows;
+
+    Report(List<Row> rows) {
+        this.rows = rows;
+    }
+
+    /** Writes chaos-STAMP.md and latest.md into the directory; returns the first. */
+    Path write(Path directory, String stamp) throws Exception {
+        Files.createDirectories(directory);
+        Path report = directory.resolve("chaos-" + stamp + ".md");
+        Files.writeString(report, markdown());
+        Files.copy(report, directory.resolve("latest.md"), StandardCopyOption.REPLACE_EXISTING);
+        return report;
+    }
+
+    String markdown() {
+        StringBuilder text = new StringBuilder("""
+                | fault | requests | errors by status | longest error window: reads / bookings (s) | lost | duplicated | \
+                invariant violations | readiness lost | back after (s) | promises held after (s) | kept |
+                |---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|
+                """);
+        for (Row row : rows) {
+            Map<String, Long> errors = row.errors();
+            text.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f / %.1f | %d | %d | %d | %d | %.1f | %.1f | %s |%n",
+                    row.fault().name(), row.requests(),
+                    errors.isEmpty() ? "none" : errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                            .collect(Collectors.joining(", ")),
+                    row.longestErrorWindow(Kind.READ), row.longestErrorWindow(Kind.BOOKING),
+                    row.result().lost(), row.result().duplicated(), row.result().violations(), row.readinessLost(),
+                    Chaos.seconds(row.recovered() - row.start()), Chaos.seconds(row.settled() - row.paused()),
+                    row.promisesKept() ? "yes" : "**NO**"));
+        }
+        text.append("\n");
+        for (Row row : rows) {
+            text.append("- `").append(row.fault().name()).append("`: ").append(row.fault().description());
+            if (row.fault().readsMustSucceed()) {
+                text.append("; every read must succeed");
+            }
+            if (row.fault().servicesStayReady()) {
+                text.append("; every service must stay ready");
+            }
+            row.result().details().forEach(detail -> text.append("\n  - ").append(detail));
+            if (row.fault().readsMustSucceed() && row.readErrors() > 0) {
+                text.append("\n  - ").append(row.readErrors()).append(" reads failed");
+            }
+            text.append("\n");
+        }
+        return text.toString();
+    }
+}
