@@ -40,6 +40,8 @@ import io.airstay.platform.testing.TokenIssuer;
  * {@code --gateway URL}, {@code --booking URL} (booking-service directly, for the operator's import of past stays),
  * {@code --postgres HOST:PORT}, {@code --readiness URL,...} (the services' /q/health/ready), {@code --out DIR},
  * {@code --faults a,b,...} (default: all), {@code --reads N} and {@code --bookings N} per second (40, 5),
+ * {@code --timeout SECONDS} (5: a client's patience for one answer), {@code --probe-timeout-ms N} (1000: a readiness
+ * probe's),
  * {@code --kafka-down SECONDS} (20), {@code --redis-pause SECONDS} (10), {@code --bound SECONDS} (120: how long after a
  * fault the promises may take to hold again; a booking may stay pending for 60 s before it expires).
  */
@@ -101,8 +103,10 @@ public final class Chaos {
                 stays.size(), chosen.stream().map(Fault::name).toList());
 
         List<Report.Row> rows = new ArrayList<>();
-        try (Traffic traffic = new Traffic(gateway, tokens, city, listings, stays);
-                Readiness readiness = new Readiness(options.getOrDefault("readiness", ""))) {
+        Duration timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout", "5")));
+        Duration probeTimeout = Duration.ofMillis(Long.parseLong(options.getOrDefault("probe-timeout-ms", "1000")));
+        try (Traffic traffic = new Traffic(gateway, tokens, city, listings, stays, timeout);
+                Readiness readiness = new Readiness(options.getOrDefault("readiness", ""), probeTimeout)) {
             traffic.start(Integer.parseInt(options.getOrDefault("reads", "40")),
                     Integer.parseInt(options.getOrDefault("bookings", "5")));
             Thread.sleep(WARM_UP.toMillis()); // compiled code and filled caches, as in a platform that has been running
@@ -127,6 +131,7 @@ public final class Chaos {
      */
     private Report.Row phase(Fault fault, Traffic traffic, Readiness readiness, List<UUID> listings) throws Exception {
         System.out.printf("chaos: %-22s %s%n", fault.name(), fault.description());
+        Map<URI, Long> duplicatesBefore = readiness.duplicatesSkipped();
         traffic.resume();
         long start = System.nanoTime();
         readiness.watch();
@@ -148,7 +153,9 @@ public final class Chaos {
                 Thread.sleep(1_000);
             }
         } while (!result.clean() && System.nanoTime() - paused < bound.toNanos());
-        Report.Row row = new Report.Row(fault, traffic.exchanges(), start, recovered, paused, settled, readinessLost, result);
+        long redelivered = Readiness.increase(duplicatesBefore, readiness.duplicatesSkipped());
+        Report.Row row = new Report.Row(fault, traffic.exchanges(), start, recovered, paused, settled, readinessLost,
+                redelivered, result);
         System.out.printf("chaos: %-22s back after %.1f s; promises %s %.1f s after the traffic paused%s%n", fault.name(),
                 seconds(recovered - start), result.clean() ? "held" : "BROKEN", seconds(settled - paused),
                 result.clean() ? "" : ": " + result.details());
@@ -235,7 +242,7 @@ public final class Chaos {
     }
 
     /**
-     * Polls every service's readiness (1 s timeout) every 0.5 s while a fault lasts and counts how often a service
+     * Polls every service's readiness every 0.5 s while a fault lasts and counts how often a service
      * would have left its Kubernetes Service: three failed probes in a row (the probe's failure threshold).
      */
     private static final class Readiness implements AutoCloseable {
@@ -244,9 +251,11 @@ public final class Chaos {
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         private static final int FAILURE_THRESHOLD = 3;
         private final AtomicInteger notReady = new AtomicInteger();
+        private final Duration probeTimeout;
         private volatile Thread poller;
 
-        Readiness(String urls) {
+        Readiness(String urls, Duration probeTimeout) {
+            this.probeTimeout = probeTimeout;
             this.endpoints = Arrays.stream(urls.split(",")).filter(url -> !url.isBlank()).map(URI::create).toList();
         }
 
@@ -258,7 +267,7 @@ public final class Chaos {
                     for (int i = 0; i < endpoints.size(); i++) {
                         boolean ready;
                         try {
-                            ready = http.send(HttpRequest.newBuilder(endpoints.get(i)).timeout(Duration.ofSeconds(1)).build(),
+                            ready = http.send(HttpRequest.newBuilder(endpoints.get(i)).timeout(probeTimeout).build(),
                                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                         } catch (InterruptedException e) {
                             return;
@@ -280,6 +289,39 @@ public final class Chaos {
             thread.setDaemon(true);
             thread.start();
             poller = thread;
+        }
+
+        /**
+         * Per service, the events its consumers received again and recognised as already applied
+         * ({@code airstay_events_consumed_total{outcome="duplicate"}}); a service that does not answer is left out.
+         */
+        Map<URI, Long> duplicatesSkipped() {
+            Map<URI, Long> counts = new HashMap<>();
+            for (URI endpoint : endpoints) {
+                URI metrics = endpoint.resolve("/q/metrics");
+                try {
+                    String text = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+                    counts.put(metrics, text.lines().filter(line -> line.startsWith("airstay_events_consumed_total{")
+                            && line.contains("outcome=\"duplicate\"")).mapToLong(line -> (long) Double.parseDouble(
+                                    line.substring(line.lastIndexOf(' ') + 1))).sum());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception noAnswer) {
+                    // restarting: its count starts again from zero anyway
+                }
+            }
+            return counts;
+        }
+
+        /** The growth of the counts; a count that went down belongs to a restarted service and counts from zero. */
+        static long increase(Map<URI, Long> before, Map<URI, Long> after) {
+            long total = 0;
+            for (Map.Entry<URI, Long> count : after.entrySet()) {
+                long earlier = before.getOrDefault(count.getKey(), 0L);
+                total += count.getValue() >= earlier ? count.getValue() - earlier : count.getValue();
+            }
+            return total;
         }
 
         /** Stops watching; how many times a service was not ready for three probes in a row. */

@@ -18,10 +18,11 @@ final class Report {
 
     /**
      * One fault's phase: the exchanges that started from the fault's start until the traffic paused, how often a
-     * service dropped out of readiness while it lasted, and what the invariants found once the traffic had paused.
+     * service dropped out of readiness while it lasted, how many events consumers received again and skipped, and
+     * what the invariants found once the traffic had paused.
      */
     record Row(Fault fault, List<Exchange> all, long start, long recovered, long paused, long settled, int readinessLost,
-            Invariants.Result result) {
+            long redelivered, Invariants.Result result) {
 
         List<Exchange> exchanges(Kind kind) {
             return Traffic.between(all, kind, start, paused);
@@ -87,21 +88,31 @@ final class Report {
     String markdown() {
         StringBuilder text = new StringBuilder("""
                 | fault | requests | errors by status | longest error window: reads / bookings (s) | lost | duplicated | \
-                invariant violations | readiness lost | back after (s) | promises held after (s) | kept |
-                |---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|
+                invariant violations | readiness lost | events redelivered, skipped | back after (s) | promises held after (s) | kept |
+                |---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|
                 """);
         for (Row row : rows) {
             Map<String, Long> errors = row.errors();
-            text.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f / %.1f | %d | %d | %d | %d | %.1f | %.1f | %s |%n",
+            text.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f / %.1f | %d | %d | %d | %d | %d | %.1f | %.1f | %s |%n",
                     row.fault().name(), row.requests(),
                     errors.isEmpty() ? "none" : errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                             .collect(Collectors.joining(", ")),
                     row.longestErrorWindow(Kind.READ), row.longestErrorWindow(Kind.BOOKING),
-                    row.result().lost(), row.result().duplicated(), row.result().violations(), row.readinessLost(),
+                    row.result().lost(), row.result().duplicated(), row.result().violations(), row.readinessLost(), row.redelivered(),
                     Chaos.seconds(row.recovered() - row.start()), Chaos.seconds(row.settled() - row.paused()),
                     row.promisesKept() ? "yes" : "**NO**"));
         }
-        text.append("\n");
+        text.append("""
+
+                Errors: exchanges without an answer (refused, reset, 5 s timeout) or answered 5xx; a client retries a \
+                booking with the same Idempotency-Key. An error window runs from the start of the first failure of a \
+                kind of request to the end of the last one before a success. Readiness lost: a service failed three \
+                readiness probes in a row (Kubernetes would take it out of its Service). Back after: from the fault's \
+                start until the process was back and ready. Promises held after: from the pause of new traffic until \
+                every check passed. Lost: accepted bookings missing or never settled, and counter updates missing in \
+                search; duplicated: counter updates applied twice.
+
+                """);
         for (Row row : rows) {
             text.append("- `").append(row.fault().name()).append("`: ").append(row.fault().description());
             if (row.fault().readsMustSucceed()) {

@@ -61,6 +61,8 @@ final class Traffic implements AutoCloseable {
             .executor(Executors.newFixedThreadPool(8)).build();
     private final ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
     private final String gateway;
+    /** How long a client waits for an answer before it counts the exchange as unanswered. */
+    private final Duration timeout;
     private final TokenIssuer tokens;
     private final String city;
     private final List<UUID> listings;
@@ -72,8 +74,9 @@ final class Traffic implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean paused;
 
-    Traffic(String gateway, TokenIssuer tokens, String city, List<UUID> listings, List<Stay> stays) {
+    Traffic(String gateway, TokenIssuer tokens, String city, List<UUID> listings, List<Stay> stays, Duration timeout) {
         this.gateway = gateway;
+        this.timeout = timeout;
         this.tokens = tokens;
         this.city = city;
         this.listings = List.copyOf(listings);
@@ -226,7 +229,7 @@ final class Traffic implements AutoCloseable {
     private CompletableFuture<Optional<HttpResponse<String>>> send(Kind kind, HttpRequest.Builder request) {
         long start = System.nanoTime();
         inFlight.incrementAndGet();
-        return http.sendAsync(request.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString())
+        return http.sendAsync(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> {
                     exchanges.add(new Exchange(kind, start, System.nanoTime(), response == null ? 0 : response.statusCode()));
                     inFlight.decrementAndGet();

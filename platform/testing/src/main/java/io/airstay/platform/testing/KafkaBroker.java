@@ -94,6 +94,10 @@ public final class KafkaBroker {
         config.put("log.cleaner.dedupe.buffer.size", "16777216"); // default 128 MiB heap per broker
         config.put("num.partitions", "3"); // several partitions, so per-key ordering is meaningful
         config.put("auto.create.topics.enable", "true");
+        // the production topics' retention: 7 days, in segments of a day, so that no event outlives the 9 days for
+        // which consumers remember the events they processed
+        config.put("log.retention.hours", "168");
+        config.put("log.roll.hours", "24");
         return config;
     }
 }
