@@ -113,6 +113,61 @@ class LocalStackTest {
         }
     }
 
+    /** As a kubelet restarts a crashed container: a server that dies is started again with its data, unless held. */
+    @Test
+    void aServerThatDiesIsStartedAgainWithItsDataUnlessHeld() throws Exception {
+        int[] ports = FreePorts.distinct(3);
+        Settings settings = new Settings(dir, ports[0], ports[1], ports[2], false, "postgres", "");
+        try (LocalStack stack = new LocalStack(settings)) {
+            stack.start();
+            try (Connection connection = connect(settings, "airstay_booking"); Statement sql = connection.createStatement()) {
+                sql.execute("create table kept (note text)");
+                sql.execute("insert into kept values ('committed before the crash')");
+            }
+            long postgres = pid("postgres");
+            ProcessHandle.of(postgres).orElseThrow().destroyForcibly(); // SIGKILL of the postmaster
+            long restarted = awaitNewPid("postgres", postgres);
+            try (Connection connection = connect(settings, "airstay_booking"); Statement sql = connection.createStatement()) {
+                assertEquals("committed before the crash", single(sql, "select note from kept"));
+            }
+
+            Files.createDirectories(dir.resolve(LocalStack.HELD_DIR));
+            Files.createFile(dir.resolve(LocalStack.HELD_DIR).resolve("redis"));
+            long redis = pid("redis");
+            ProcessHandle.of(redis).orElseThrow().destroyForcibly();
+            Thread.sleep(10 * LocalStack.SUPERVISION_INTERVAL.toMillis());
+            assertFalse(ProcessHandle.of(pid("redis")).map(ProcessHandle::isAlive).orElse(false), "held: stays down");
+            Files.delete(dir.resolve(LocalStack.HELD_DIR).resolve("redis"));
+            awaitNewPid("redis", redis);
+            try (Jedis client = new Jedis(BindAddress.connect(), settings.redisPort())) {
+                assertEquals("PONG", client.ping());
+            }
+            assertTrue(ProcessHandle.of(restarted).orElseThrow().isAlive());
+        }
+    }
+
+    private long pid(String server) throws IOException {
+        for (String line : Files.readAllLines(dir.resolve(LocalStack.READY_FILE))) {
+            String[] fields = line.split(" ");
+            if (fields[0].equals(server)) {
+                return Long.parseLong(fields[1]);
+            }
+        }
+        throw new AssertionError(server + " is not in " + LocalStack.READY_FILE);
+    }
+
+    private long awaitNewPid(String server, long old) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            long pid = pid(server);
+            if (pid != old && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return pid;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(server + " was not started again");
+    }
+
     @Test
     void refusesPortsTakenByAnotherProcess() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
