@@ -20,7 +20,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * search-service's cache layout (docs/architecture.md, Caching):
  * <ul>
- * <li>{@code v1:property:{id}}: property detail, static tier, rewritten after each committed change with the
+ * <li>{@code v1:property:versioned:{id}}: property detail, static tier, rewritten after each committed change with the
  * listing's version, so that an older detail never replaces a newer one;</li>
  * <li>{@code v1:api:search:{city}:{bedrooms}:g{generations}:{hash}}: a results page, dynamic tier.
  * A property change bumps the properties generation of its city and of "any city" ({@code _});
@@ -81,8 +81,12 @@ public class PropertyCache {
         cache.bumpGenerationAfterCommit(availabilityGeneration(ANY_CITY));
     }
 
+    /**
+     * Versioned entries have keys of their own: during a rolling update, replicas of a release before the versions
+     * keep reading and writing {@code v1:property:{id}}, and must not read a version header as part of the body.
+     */
     static String detailKey(UUID id) {
-        return CacheKeys.key("property", id);
+        return CacheKeys.key("property", "versioned", id);
     }
 
     static String propertiesGeneration(String cityKey) {

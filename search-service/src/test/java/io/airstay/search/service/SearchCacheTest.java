@@ -64,7 +64,7 @@ class SearchCacheTest {
         given().get(SEARCH + "?city=" + city).then().statusCode(200).body("data[0].base_price", equalTo(100f));
         given().get("/api/v1/properties/" + id).then().statusCode(200).body("base_price", equalTo(100f));
         awaitKeys("v1:api:search:" + city.toLowerCase() + ":_:g*");
-        awaitKeys("v1:property:" + id);
+        awaitKeys(PropertyCache.detailKey(id));
 
         PropertyFixture.asHost().contentType(ContentType.JSON).body("{\"base_price\": 150}").patch("/api/v1/properties/" + id)
                 .then().statusCode(200);
@@ -107,7 +107,7 @@ class SearchCacheTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> registry.get("cache.repairs.pending").gauge().value() == 0);
         long version = QuarkusTransaction.requiringNew().call(() -> properties.findById(id).version);
-        String stored = redis.value(String.class).get("v1:property:" + id);
+        String stored = redis.value(String.class).get(PropertyCache.detailKey(id));
         assertTrue(stored.startsWith(version + ":") || stored.equals(version + "!"), "the patched detail or evicted: " + stored);
         given().get("/api/v1/properties/" + id).then().statusCode(200).body("title", equalTo("Written while Redis was paused"));
     }
@@ -118,11 +118,11 @@ class SearchCacheTest {
         QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("UPDATE silver.properties SET booking_count = 1000000 WHERE property_id = ?1")
                 .setParameter(1, id).executeUpdate());
-        redis.key(String.class).del("v1:property:" + id);
+        redis.key(String.class).del(PropertyCache.detailKey(id));
 
         warmer.warm();
 
-        awaitKeys("v1:property:" + id);
+        awaitKeys(PropertyCache.detailKey(id));
         awaitKeys("v1:api:search:miami:_:g*");
     }
 
