@@ -115,7 +115,7 @@ class RedisAccessTest {
         assertEquals(expected, actual);
         assertEquals(List.of(), problems);
         // The derivation finds the keys: the three caching services have some, booking-service none.
-        assertEquals(Set.of("v1:property:", "v1:api:search:", "v1:gen:search:", "v1:gen:search-dates:"), ServiceFacts.cacheKeyPrefixes("search"));
+        assertEquals(Set.of("v1:property:versioned:", "v1:api:search:", "v1:gen:search:", "v1:gen:search-dates:"), ServiceFacts.cacheKeyPrefixes("search"));
         assertEquals(Set.of(), ServiceFacts.cacheKeyPrefixes("booking"));
         // The exporter reads server statistics only: no key, no write.
         List<String> exporter = users.get("exporter");
