@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +27,6 @@ class FaultToleranceIT {
     @BeforeAll
     static void startPlatform() throws Exception {
         Stack.up();
-    }
-
-    @AfterAll
-    static void stopPlatform() throws Exception {
-        Stack.down();
     }
 
     @Test

@@ -37,18 +37,30 @@ final class Stack {
     private static final Path ROOT = Path.of(System.getProperty("airstay.root", "..")).toAbsolutePath().normalize();
     static final Path LOCAL = ROOT.resolve("e2e/target/stack");
 
+    private static boolean started;
+
     private Stack() {
     }
 
-    /** Starts the stack with empty databases, after stopping what an interrupted run may have left. */
-    static void up() throws Exception {
+    /**
+     * Starts the stack once for every test class of this JVM (starting it takes a minute), with empty databases,
+     * after stopping what an interrupted run may have left; it stops when the JVM exits.
+     */
+    static synchronized void up() throws Exception {
+        if (started) {
+            return;
+        }
         run(List.of("./airstay", "down"));
         deleteRecursively(LOCAL);
         run(List.of("./airstay", "up", "-d"));
-    }
-
-    static void down() throws Exception {
-        run(List.of("./airstay", "down"));
+        started = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                run(List.of("./airstay", "down"));
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+        }, "stack-down"));
     }
 
     /** "Bearer ..." for a user with these roles, signed with the key pair `up` created in the stack's folder. */
