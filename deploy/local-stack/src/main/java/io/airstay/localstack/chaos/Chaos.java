@@ -48,7 +48,11 @@ import io.airstay.platform.testing.TokenIssuer;
 public final class Chaos {
 
     private static final int LISTINGS = 20;
+    /** Traffic runs at least this long before the reference phase, and until a window of it is answered in time. */
     private static final Duration WARM_UP = Duration.ofSeconds(15);
+    private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(3);
+    private static final Duration WARM_WINDOW = Duration.ofSeconds(5);
+    private static final Duration WARM_LATENCY = Duration.ofSeconds(1);
     /** Traffic goes on this long after a fault's process is back, so that errors after the restart are counted too. */
     private static final Duration AFTERMATH = Duration.ofSeconds(5);
     private static final Pattern ID = Pattern.compile("\"(?:property_id|booking_id)\"\\s*:\\s*\"([0-9a-f-]{36})\"");
@@ -109,7 +113,7 @@ public final class Chaos {
                 Readiness readiness = new Readiness(options.getOrDefault("readiness", ""), probeTimeout)) {
             traffic.start(Integer.parseInt(options.getOrDefault("reads", "40")),
                     Integer.parseInt(options.getOrDefault("bookings", "5")));
-            Thread.sleep(WARM_UP.toMillis()); // compiled code and filled caches, as in a platform that has been running
+            warmUp(traffic);
             rows.add(phase(new Fault("none", "no fault: the reference", true, true, () -> Thread.sleep(10_000)), traffic,
                     readiness, listings));
             for (Fault fault : chosen) {
@@ -122,6 +126,28 @@ public final class Chaos {
         boolean kept = rows.stream().allMatch(Report.Row::promisesKept);
         System.out.println(kept ? "chaos: every promise kept" : "chaos: PROMISES BROKEN (see the table)");
         return kept;
+    }
+
+    /**
+     * Runs traffic until the platform serves as one that has been running for a while: its code compiled and its
+     * caches filled. A platform just started spends its first minute compiling, on two cores seconds per request:
+     * the reference phase would measure that instead. Done when every exchange of the last few seconds was
+     * answered, within a second; the traffic's first {@link #WARM_UP} at least, {@link #WARM_UP_LIMIT} at most.
+     */
+    private void warmUp(Traffic traffic) throws InterruptedException {
+        long started = System.nanoTime();
+        Thread.sleep(WARM_UP.toMillis());
+        while (System.nanoTime() - started < WARM_UP_LIMIT.toNanos()) {
+            long now = System.nanoTime();
+            List<Traffic.Exchange> recent = traffic.exchanges().stream()
+                    .filter(exchange -> exchange.startNanos() >= now - WARM_WINDOW.toNanos()).toList();
+            if (!recent.isEmpty() && recent.stream().noneMatch(exchange -> exchange.failed()
+                    || exchange.endNanos() - exchange.startNanos() > WARM_LATENCY.toNanos())) {
+                break;
+            }
+            Thread.sleep(1_000);
+        }
+        System.out.printf("chaos: warmed up in %.0f s%n", seconds(System.nanoTime() - started));
     }
 
     /**
