@@ -53,6 +53,11 @@ public final class Chaos {
     private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(3);
     private static final Duration WARM_WINDOW = Duration.ofSeconds(5);
     private static final Duration WARM_LATENCY = Duration.ofSeconds(1);
+    /**
+     * Traffic runs this long before a fault, so that it strikes a platform in its steady state: the gateway, for one,
+     * readmits a replica that failed earlier only once a request to it has succeeded.
+     */
+    private static final Duration LEAD_IN = Duration.ofSeconds(5);
     /** Traffic goes on this long after a fault's process is back, so that errors after the restart are counted too. */
     private static final Duration AFTERMATH = Duration.ofSeconds(5);
     private static final Pattern ID = Pattern.compile("\"(?:property_id|booking_id)\"\\s*:\\s*\"([0-9a-f-]{36})\"");
@@ -161,6 +166,8 @@ public final class Chaos {
         traffic.resume();
         long start = System.nanoTime();
         readiness.watch();
+        Thread.sleep(LEAD_IN.toMillis());
+        long injected = System.nanoTime();
         fault.injection().run();
         long recovered = System.nanoTime();
         Thread.sleep(AFTERMATH.toMillis());
@@ -180,10 +187,10 @@ public final class Chaos {
             }
         } while (!result.clean() && System.nanoTime() - paused < bound.toNanos());
         long redelivered = Readiness.increase(duplicatesBefore, readiness.duplicatesSkipped());
-        Report.Row row = new Report.Row(fault, traffic.exchanges(), start, recovered, paused, settled, readinessLost,
+        Report.Row row = new Report.Row(fault, traffic.exchanges(), start, injected, recovered, paused, settled, readinessLost,
                 redelivered, result);
         System.out.printf("chaos: %-22s back after %.1f s; promises %s %.1f s after the traffic paused%s%n", fault.name(),
-                seconds(recovered - start), result.clean() ? "held" : "BROKEN", seconds(settled - paused),
+                seconds(recovered - injected), result.clean() ? "held" : "BROKEN", seconds(settled - paused),
                 result.clean() ? "" : ": " + result.details());
         return row;
     }

@@ -17,12 +17,12 @@ import io.airstay.localstack.chaos.Traffic.Kind;
 final class Report {
 
     /**
-     * One fault's phase: the exchanges that started from the fault's start until the traffic paused, how often a
+     * One fault's phase: the exchanges that started from the phase's start (5 s before the fault) until the traffic paused, how often a
      * service dropped out of readiness while it lasted, how many events consumers received again and skipped, and
      * what the invariants found once the traffic had paused.
      */
-    record Row(Fault fault, List<Exchange> all, long start, long recovered, long paused, long settled, int readinessLost,
-            long redelivered, Invariants.Result result) {
+    record Row(Fault fault, List<Exchange> all, long start, long injected, long recovered, long paused, long settled,
+            int readinessLost, long redelivered, Invariants.Result result) {
 
         List<Exchange> exchanges(Kind kind) {
             return Traffic.between(all, kind, start, paused);
@@ -99,7 +99,7 @@ final class Report {
                             .collect(Collectors.joining(", ")),
                     row.longestErrorWindow(Kind.READ), row.longestErrorWindow(Kind.BOOKING),
                     row.result().lost(), row.result().duplicated(), row.result().violations(), row.readinessLost(), row.redelivered(),
-                    Chaos.seconds(row.recovered() - row.start()), Chaos.seconds(row.settled() - row.paused()),
+                    Chaos.seconds(row.recovered() - row.injected()), Chaos.seconds(row.settled() - row.paused()),
                     row.promisesKept() ? "yes" : "**NO**"));
         }
         text.append("""
@@ -107,7 +107,7 @@ final class Report {
                 Errors: exchanges without an answer (refused, reset, 5 s timeout) or answered 5xx; a client retries a \
                 booking with the same Idempotency-Key. An error window runs from the start of the first failure of a \
                 kind of request to the end of the last one before a success. Readiness lost: a service failed three \
-                readiness probes in a row (Kubernetes would take it out of its Service). Back after: from the fault's \
+                readiness probes in a row (Kubernetes would take it out of its Service). Back after: from the injection \
                 start until the process was back and ready. Promises held after: from the pause of new traffic until \
                 every check passed. Lost: accepted bookings missing or never settled, and counter updates missing in \
                 search; duplicated: counter updates applied twice.
