@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -23,7 +22,6 @@ public final class JsonBody {
 
     /** Below about a kilobyte, gzip saves too little to pay for itself (docs/decisions/0004-compressed-cache-bodies.md). */
     public static final int MINIMUM_COMPRESSED_SIZE = 1024;
-    private static final Pattern ZERO_QUALITY = Pattern.compile("(?i)\\s*q\\s*=\\s*0(\\.0*)?\\s*");
 
     private final byte[] stored;
 
@@ -69,19 +67,77 @@ public final class JsonBody {
         return response.entity(gunzip(stored)).header(HttpHeaders.CONTENT_ENCODING, "identity").build();
     }
 
-    /** Whether an Accept-Encoding header value allows gzip (RFC 9110 12.5.3: "gzip" or "*", unless q=0). */
+    /**
+     * Whether an Accept-Encoding header value allows gzip (RFC 9110 12.5.3: "gzip", "x-gzip" or "*", unless its
+     * weight is q=0). Read in place, without splitting or patterns: every cache hit asks.
+     */
     static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
         }
-        for (String coding : acceptEncoding.split(",")) {
-            String[] parts = coding.split(";");
-            String name = parts[0].trim();
-            if (name.equalsIgnoreCase("gzip") || name.equalsIgnoreCase("x-gzip") || name.equals("*")) {
-                return parts.length < 2 || !ZERO_QUALITY.matcher(parts[1]).matches();
+        int length = acceptEncoding.length();
+        for (int start = 0; start < length;) {
+            int end = acceptEncoding.indexOf(',', start);
+            end = end < 0 ? length : end;
+            int parameters = acceptEncoding.indexOf(';', start);
+            parameters = parameters < 0 || parameters > end ? end : parameters;
+            int nameStart = skipSpaces(acceptEncoding, start, parameters);
+            int nameEnd = trimEnd(acceptEncoding, nameStart, parameters);
+            if (isGzipCoding(acceptEncoding, nameStart, nameEnd)) {
+                return !weighsZero(acceptEncoding, parameters, end);
             }
+            start = end + 1;
         }
         return false;
+    }
+
+    private static boolean isGzipCoding(String header, int start, int end) {
+        int length = end - start;
+        return length == 1 && header.charAt(start) == '*'
+                || length == 4 && header.regionMatches(true, start, "gzip", 0, 4)
+                || length == 6 && header.regionMatches(true, start, "x-gzip", 0, 6);
+    }
+
+    /** Whether the parameters in [from, end), each after a ';', give the weight q=0 (0, 0., 0.0, 0.00 or 0.000). */
+    private static boolean weighsZero(String header, int from, int end) {
+        for (int at = from; at < end;) {
+            int next = header.indexOf(';', at + 1);
+            next = next < 0 || next > end ? end : next;
+            int name = skipSpaces(header, at + 1, next);
+            if (name < next && (header.charAt(name) == 'q' || header.charAt(name) == 'Q')) {
+                int equals = skipSpaces(header, name + 1, next);
+                if (equals < next && header.charAt(equals) == '=') {
+                    int value = skipSpaces(header, equals + 1, next);
+                    int valueEnd = trimEnd(header, value, next);
+                    if (valueEnd == value || header.charAt(value) != '0') {
+                        return false;
+                    }
+                    for (int i = value + 1; i < valueEnd; i++) {
+                        char c = header.charAt(i);
+                        if (!(c == '0' || c == '.' && i == value + 1)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+            }
+            at = next;
+        }
+        return false;
+    }
+
+    private static int skipSpaces(String text, int from, int end) {
+        while (from < end && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(String text, int from, int end) {
+        while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
     }
 
     private static byte[] gzip(byte[] plain) {
