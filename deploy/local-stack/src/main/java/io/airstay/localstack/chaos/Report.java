@@ -108,7 +108,7 @@ final class Report {
                 booking with the same Idempotency-Key. An error window runs from the start of the first failure of a \
                 kind of request to the end of the last one before a success. Readiness lost: a service failed three \
                 readiness probes in a row (Kubernetes would take it out of its Service). Back after: from the injection \
-                start until the process was back and ready. Promises held after: from the pause of new traffic until \
+                until the process was back and ready. Promises held after: from the pause of new traffic until \
                 every check passed. Lost: accepted bookings missing or never settled, and counter updates missing in \
                 search; duplicated: counter updates applied twice.
 
