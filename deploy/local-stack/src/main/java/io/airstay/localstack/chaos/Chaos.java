@@ -115,14 +115,14 @@ public final class Chaos {
         Duration timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout", "5")));
         Duration probeTimeout = Duration.ofMillis(Long.parseLong(options.getOrDefault("probe-timeout-ms", "1000")));
         try (Traffic traffic = new Traffic(gateway, tokens, city, listings, stays, timeout);
-                Readiness readiness = new Readiness(options.getOrDefault("readiness", ""), probeTimeout)) {
+                ServiceProbes probes = new ServiceProbes(options.getOrDefault("readiness", ""), probeTimeout)) {
             traffic.start(Integer.parseInt(options.getOrDefault("reads", "40")),
                     Integer.parseInt(options.getOrDefault("bookings", "5")));
             warmUp(traffic);
             rows.add(phase(new Fault("none", "no fault: the reference", true, true, () -> Thread.sleep(10_000)), traffic,
-                    readiness, listings));
+                    probes, listings));
             for (Fault fault : chosen) {
-                rows.add(phase(fault, traffic, readiness, listings));
+                rows.add(phase(fault, traffic, probes, listings));
             }
         }
         Path out = Path.of(options.getOrDefault("out", local.resolve("chaos").toString()));
@@ -144,8 +144,7 @@ public final class Chaos {
         Thread.sleep(WARM_UP.toMillis());
         while (System.nanoTime() - started < WARM_UP_LIMIT.toNanos()) {
             long now = System.nanoTime();
-            List<Traffic.Exchange> recent = traffic.exchanges().stream()
-                    .filter(exchange -> exchange.startNanos() >= now - WARM_WINDOW.toNanos()).toList();
+            List<Traffic.Exchange> recent = traffic.exchanges(now - WARM_WINDOW.toNanos(), now);
             if (!recent.isEmpty() && recent.stream().noneMatch(exchange -> exchange.failed()
                     || exchange.endNanos() - exchange.startNanos() > WARM_LATENCY.toNanos())) {
                 break;
@@ -160,18 +159,18 @@ public final class Chaos {
      * pauses, the requests under way finish, and the promises are checked until they hold or the bound passes: while
      * traffic runs, some bookings are always between two services.
      */
-    private Report.Row phase(Fault fault, Traffic traffic, Readiness readiness, List<UUID> listings) throws Exception {
+    private Report.Row phase(Fault fault, Traffic traffic, ServiceProbes probes, List<UUID> listings) throws Exception {
         System.out.printf("chaos: %-22s %s%n", fault.name(), fault.description());
-        Map<URI, Long> duplicatesBefore = readiness.duplicatesSkipped();
+        Map<URI, Long> duplicatesBefore = probes.duplicatesSkipped();
         traffic.resume();
         long start = System.nanoTime();
-        readiness.watch();
+        probes.watch();
         Thread.sleep(LEAD_IN.toMillis());
         long injected = System.nanoTime();
         fault.injection().run();
         long recovered = System.nanoTime();
         Thread.sleep(AFTERMATH.toMillis());
-        int readinessLost = readiness.stop();
+        int readinessLost = probes.stop();
         traffic.pause();
         long paused = System.nanoTime();
         while (traffic.inFlight() > 0 && System.nanoTime() - paused < bound.toNanos()) {
@@ -186,9 +185,9 @@ public final class Chaos {
                 Thread.sleep(1_000);
             }
         } while (!result.clean() && System.nanoTime() - paused < bound.toNanos());
-        long redelivered = Readiness.increase(duplicatesBefore, readiness.duplicatesSkipped());
-        Report.Row row = new Report.Row(fault, traffic.exchanges(), start, injected, recovered, paused, settled, readinessLost,
-                redelivered, result);
+        long redelivered = ServiceProbes.increase(duplicatesBefore, probes.duplicatesSkipped());
+        Report.Row row = new Report.Row(fault, traffic.exchanges(start, paused), injected, recovered, paused, settled,
+                readinessLost, redelivered, result);
         System.out.printf("chaos: %-22s back after %.1f s; promises %s %.1f s after the traffic paused%s%n", fault.name(),
                 seconds(recovered - injected), result.clean() ? "held" : "BROKEN", seconds(settled - paused),
                 result.clean() ? "" : ": " + result.details());
@@ -275,10 +274,11 @@ public final class Chaos {
     }
 
     /**
-     * Polls every service's readiness every 0.5 s while a fault lasts and counts how often a service
+     * The services' management endpoints: their consumers' skipped redeliveries, and their readiness, which it polls
+     * every 0.5 s while a fault lasts and counts how often a service
      * would have left its Kubernetes Service: three failed probes in a row (the probe's failure threshold).
      */
-    private static final class Readiness implements AutoCloseable {
+    private static final class ServiceProbes implements AutoCloseable {
 
         private final List<URI> endpoints;
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -287,7 +287,7 @@ public final class Chaos {
         private final Duration probeTimeout;
         private volatile Thread poller;
 
-        Readiness(String urls, Duration probeTimeout) {
+        ServiceProbes(String urls, Duration probeTimeout) {
             this.probeTimeout = probeTimeout;
             this.endpoints = Arrays.stream(urls.split(",")).filter(url -> !url.isBlank()).map(URI::create).toList();
         }
@@ -318,7 +318,7 @@ public final class Chaos {
                         return;
                     }
                 }
-            }, "chaos-readiness");
+            }, "chaos-probes");
             thread.setDaemon(true);
             thread.start();
             poller = thread;

@@ -151,7 +151,7 @@ final class Faults {
         run(new ProcessBuilder("kill", "-" + signal, pid));
     }
 
-    void airstay(String... arguments) throws Exception {
+    private void airstay(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(root.resolve("airstay").toString()));
         command.addAll(List.of(arguments));
         run(new ProcessBuilder(command).directory(root.toFile()));

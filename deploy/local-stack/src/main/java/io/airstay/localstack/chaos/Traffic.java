@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,8 +105,10 @@ final class Traffic implements AutoCloseable {
         return inFlight.get();
     }
 
-    List<Exchange> exchanges() {
-        return List.copyOf(exchanges);
+    /** The exchanges that started in [from, to), in start order. */
+    List<Exchange> exchanges(long from, long to) {
+        return exchanges.stream().filter(exchange -> exchange.startNanos() >= from && exchange.startNanos() < to)
+                .sorted(Comparator.comparingLong(Exchange::startNanos)).toList();
     }
 
     Map<UUID, Accepted> accepted() {
@@ -240,17 +242,5 @@ final class Traffic implements AutoCloseable {
     private String bearer(UUID guest) {
         return guestTokens.computeIfAbsent(guest,
                 user -> "Bearer " + tokens.token(user, List.of("guest"), Duration.ofHours(2)));
-    }
-
-    /** The exchanges of one kind that started in [from, to), in start order. */
-    static List<Exchange> between(List<Exchange> all, Kind kind, long from, long to) {
-        List<Exchange> selected = new ArrayList<>();
-        for (Exchange exchange : all) {
-            if (exchange.kind() == kind && exchange.startNanos() >= from && exchange.startNanos() < to) {
-                selected.add(exchange);
-            }
-        }
-        selected.sort((a, b) -> Long.compare(a.startNanos(), b.startNanos()));
-        return selected;
     }
 }
