@@ -33,8 +33,8 @@ public class AvailabilityCache {
     /** The listing's snapshot; empty when there is no such listing (absence is cached too). */
     public Uni<Optional<CalendarSnapshot>> snapshot(UUID propertyId, Supplier<Optional<String>> loader) {
         return cache.getGenerational("availability", List.of(generationKey(propertyId)),
-                CacheKeys.key("availability", propertyId, "g"), "", CacheTier.SEMI_STATIC, loader)
-                .map(body -> body.map(document -> json.read(document.json(), CalendarSnapshot.class)));
+                CacheKeys.key("availability", propertyId, "g"), "", CacheTier.SEMI_STATIC, loader,
+                document -> json.read(document.json(), CalendarSnapshot.class));
     }
 
     public void calendarChanged(UUID propertyId) {

@@ -8,13 +8,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -29,8 +32,12 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Cache-aside for JSON documents in Redis, shared by every replica of a service.
+ * Cache-aside for JSON documents in Redis, shared by every replica of a service, with the hottest of them also held
+ * in each replica's memory ({@link NearCache}).
  * <ul>
+ * <li>A replica serves from its near cache only what Redis would serve it: Redis reports each change of a tracked
+ * key ({@link RedisInvalidations}), and a writer drops its own near copy before its call returns, so that its next
+ * read sees its write.</li>
  * <li>A document's entry carries its source's version ({@link VersionedValue}), and a store replaces the
  * entry only if it is at least as new: neither writers whose transactions committed in one order while their
  * Redis writes land in the other, nor a reader that loaded before a write committed and stores after its miss,
@@ -71,9 +78,13 @@ public class JsonCache {
     private final Map<String, Counter> misses = new ConcurrentHashMap<>();
     private final Counter staleWrites;
     private final CacheRepairs repairs;
+    private final NearCache near;
+    private final RedisInvalidations invalidations;
 
     public JsonCache(ReactiveRedisDataSource redis, TransactionSynchronizationRegistry transactions, CacheConfig config,
-            MeterRegistry registry, Vertx vertx) {
+            NearCacheConfig nearConfig, MeterRegistry registry, Vertx vertx,
+            @ConfigProperty(name = "quarkus.redis.hosts") String redisHosts,
+            @ConfigProperty(name = "quarkus.redis.password") Optional<String> redisPassword) {
         this.redis = redis;
         this.transactions = transactions;
         this.config = config;
@@ -84,6 +95,21 @@ public class JsonCache {
         this.staleWrites = Counter.builder("cache.writes.stale")
                 .description("Versioned writes refused because the entry already held a newer version").register(registry);
         this.repairs = new CacheRepairs(config, registry, vertx, this::withTimeout);
+        this.near = new NearCache(nearConfig, registry);
+        if (config.enabled() && near.enabled()) {
+            invalidations = new RedisInvalidations(vertx, near, redisHosts.split(",")[0].trim(), redisPassword, nearConfig,
+                    config, registry);
+            invalidations.start();
+        } else {
+            invalidations = null;
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (invalidations != null) {
+            invalidations.close();
+        }
     }
 
     /**
@@ -91,15 +117,23 @@ public class JsonCache {
      * TTL unless Redis meanwhile holds a newer version of it.
      */
     public Uni<Optional<JsonBody>> get(String cacheName, String key, CacheTier tier, Supplier<VersionedDocument> loader) {
+        Optional<JsonBody> held = near.get(cacheName, key);
+        if (held != null) {
+            hit(cacheName);
+            return Uni.createFrom().item(held);
+        }
         if (!redisUsable()) {
             return onWorker(() -> body(loader.get()));
         }
+        NearCache.Mark mark = near.mark();
         return guarded(redis.value(byte[].class).get(key))
                 .onItem().transformToUni(cached -> {
                     int bodyStart = cached == null ? -1 : VersionedValue.bodyStart(cached);
                     if (bodyStart >= 0) {
                         hit(cacheName);
-                        return Uni.createFrom().item(decode(Arrays.copyOfRange(cached, bodyStart, cached.length)));
+                        Optional<JsonBody> body = decode(Arrays.copyOfRange(cached, bodyStart, cached.length));
+                        near.put(key, mark, body, cached.length, key);
+                        return Uni.createFrom().item(body);
                     }
                     miss(cacheName);
                     return onWorker(() -> {
@@ -120,9 +154,25 @@ public class JsonCache {
      */
     public Uni<Optional<JsonBody>> getGenerational(String cacheName, List<String> generationKeys, String prefix, String suffix,
             CacheTier tier, Supplier<Optional<String>> loader) {
-        if (!redisUsable()) {
-            return load(loader);
+        return getGenerational(cacheName, generationKeys, prefix, suffix, tier, loader, Function.identity());
+    }
+
+    /**
+     * Like {@link #getGenerational(String, List, String, String, CacheTier, Supplier)}, answering the document's
+     * {@code view}; the near cache holds the view, so that a near hit costs no parsing either.
+     */
+    public <T> Uni<Optional<T>> getGenerational(String cacheName, List<String> generationKeys, String prefix, String suffix,
+            CacheTier tier, Supplier<Optional<String>> loader, Function<JsonBody, T> view) {
+        String nearKey = prefix + suffix;
+        Optional<T> held = near.get(cacheName, nearKey);
+        if (held != null) {
+            hit(cacheName);
+            return Uni.createFrom().item(held);
         }
+        if (!redisUsable()) {
+            return load(loader).map(body -> body.map(view));
+        }
+        NearCache.Mark mark = near.mark();
         List<String> arguments = new ArrayList<>(generationKeys.size() + 4);
         arguments.add(GENERATIONAL_GET);
         arguments.add(Integer.toString(generationKeys.size()));
@@ -134,14 +184,26 @@ public class JsonCache {
                     Response cached = reply.get(1);
                     if (cached != null) {
                         hit(cacheName);
-                        return Uni.createFrom().item(decode(cached.toBytes()));
+                        byte[] stored = cached.toBytes();
+                        return Uni.createFrom().item(holdNear(nearKey, mark, decode(stored).map(view), stored.length,
+                                generationKeys));
                     }
                     miss(cacheName);
                     String key = prefix + reply.get(0).toString() + suffix;
-                    return load(loader).invoke(loaded ->
-                            store(redis.value(byte[].class).set(key, encode(loaded), new SetArgs().ex(tier.ttl()).nx())));
+                    return load(loader).map(loaded -> {
+                        byte[] stored = encode(loaded);
+                        store(redis.value(byte[].class).set(key, stored, new SetArgs().ex(tier.ttl()).nx()));
+                        return holdNear(nearKey, mark, loaded.map(view), stored.length, generationKeys);
+                    });
                 })
-                .onFailure(RedisUnavailable.class).recoverWithUni(() -> load(loader));
+                .onFailure(RedisUnavailable.class).recoverWithUni(() -> load(loader).map(body -> body.map(view)));
+    }
+
+    private <T> Optional<T> holdNear(String nearKey, NearCache.Mark mark, Optional<T> value, int size,
+            List<String> generationKeys) {
+        // A parsed view takes more memory than its compressed document: counted twice.
+        near.put(nearKey, mark, value, 2 * size, generationKeys.toArray(String[]::new));
+        return value;
     }
 
     /**
@@ -213,6 +275,8 @@ public class JsonCache {
                 // counted and logged by guarded(); the repairs take it from here
                 repairs.handOff(key, write, repair);
             }
+            // Redis reports the change too, but later: the writer's own next read must not find the old copy.
+            near.invalidate(key);
         };
         if (transactions.getTransactionKey() == null) {
             action.run();
