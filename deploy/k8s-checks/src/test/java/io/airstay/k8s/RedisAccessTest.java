@@ -29,8 +29,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class RedisAccessTest {
 
-    /** The commands a service's user may run: JsonCache's, plus PING for the Redis health check. */
-    private static final Set<String> CACHE_COMMANDS = Set.of("get", "set", "incr", "eval", "ping");
+    /**
+     * The commands a service's user may run: JsonCache's, CLIENT TRACKING for its near cache's change reports, and
+     * PING for the Redis health check and the reports' heartbeat.
+     */
+    private static final Set<String> CACHE_COMMANDS = Set.of("get", "set", "incr", "eval", "ping", "client|tracking");
     private static final Pattern USER_LINE = Pattern.compile("(?m)^user (\\S+) (.*)$");
     private static final Pattern HOSTS = Pattern.compile("redis://([\\w-]+):\\$\\((\\w+)\\)@redis:6379");
 
@@ -114,6 +117,14 @@ class RedisAccessTest {
         }
         assertEquals(expected, actual);
         assertEquals(List.of(), problems);
+        for (String service : Rendered.SERVICES) {
+            for (String tracked : ServiceFacts.nearCacheTrackedPrefixes(service)) {
+                assertTrue(expected.get(service).stream().anyMatch(pattern -> tracked.startsWith(pattern.substring(1, pattern.length() - 1))),
+                        service + " tracks changes under " + tracked + ", outside its keys");
+            }
+        }
+        assertEquals(List.of("v1:property:versioned:", "v1:gen:search:", "v1:gen:search-dates:"),
+                ServiceFacts.nearCacheTrackedPrefixes("search"));
         // The derivation finds the keys: the three caching services have some, booking-service none.
         assertEquals(Set.of("v1:property:versioned:", "v1:api:search:", "v1:gen:search:", "v1:gen:search-dates:"), ServiceFacts.cacheKeyPrefixes("search"));
         assertEquals(Set.of(), ServiceFacts.cacheKeyPrefixes("booking"));

@@ -1,6 +1,7 @@
 package io.airstay.k8s;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -125,5 +126,18 @@ final class ServiceFacts {
             }
         }
         return prefixes;
+    }
+
+    /** The key prefixes whose changes the service's near cache asks Redis to report (its application.properties). */
+    static List<String> nearCacheTrackedPrefixes(String service) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(
+                Tools.ROOT.resolve(service + "-service/src/main/resources/application.properties"))) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String prefixes = properties.getProperty("airstay.cache.near.tracked-prefixes", "");
+        return prefixes.isBlank() ? List.of() : List.of(prefixes.split(","));
     }
 }
