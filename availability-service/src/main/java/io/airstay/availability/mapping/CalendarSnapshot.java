@@ -60,4 +60,26 @@ public record CalendarSnapshot(LocalDate from, String states, List<BigDecimal> p
         }
         return new AvailabilityCalendar(propertyId, start, end, nights);
     }
+
+    /**
+     * The JSON of {@link #calendar}, written straight from the snapshot, as Jackson writes it (snake_case, ISO dates,
+     * decimals as {@code BigDecimal.toString()}, nulls written): a calendar read builds no objects per night and
+     * runs no serializer.
+     */
+    public String json(UUID propertyId, LocalDate start, LocalDate end) {
+        int nights = (int) ChronoUnit.DAYS.between(start, end) + 1;
+        StringBuilder json = new StringBuilder(100 + 80 * nights).append("{\"property_id\":\"").append(propertyId)
+                .append("\",\"start_date\":\"").append(start).append("\",\"end_date\":\"").append(end)
+                .append("\",\"availability\":[");
+        int index = (int) ChronoUnit.DAYS.between(from, start);
+        LocalDate date = start;
+        for (int night = 0; night < nights; night++, index++, date = date.plusDays(1)) {
+            boolean inCalendar = index < states.length() && states.charAt(index) != '-';
+            json.append(night == 0 ? "{\"date\":\"" : ",{\"date\":\"").append(date)
+                    .append("\",\"available\":").append(inCalendar && states.charAt(index) == 'A')
+                    .append(",\"price\":").append(inCalendar ? prices.get(index) : null)
+                    .append(",\"minimum_nights\":").append(inCalendar ? minimumNights.get(index) : null).append('}');
+        }
+        return json.append("]}").toString();
+    }
 }

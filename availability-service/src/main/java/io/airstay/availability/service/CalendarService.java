@@ -55,8 +55,7 @@ public class CalendarService {
             if (!snapshot.get().coversFrom(range.start())) {
                 return Uni.createFrom().item(() -> document(propertyId, range)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
             }
-            return Uni.createFrom().item(
-                    Optional.of(json.write(snapshot.get().calendar(propertyId, range.start(), range.end()))));
+            return Uni.createFrom().item(Optional.of(snapshot.get().json(propertyId, range.start(), range.end())));
         });
     }
 
