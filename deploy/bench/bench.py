@@ -7,10 +7,12 @@ search with a cold cache (plus pg_stat_statements for the database's own time), 
 omission); then the database's ceiling (pgbench -N) and the booking runs: a warm-up, a booking storm and sustained
 booking throughput, each on nights nobody holds, followed by the saga's drain, the invariant check and the saga's
 per-hop latencies; with --profile, a flight recording of booking-service and availability-service during the
-highest-rate booking run, summarized. Writes bench-<time>.json, .md and .svg into --out. `./airstay bench` starts the
+highest-rate booking run, summarized; with --peer, the read scenarios measured side by side with another
+implementation of the same API, round by round. Writes bench-<time>.json, .md and .svg into --out. `./airstay bench` starts the
 stack (with a rate limit the benchmark does not hit) and loads the demo data first.
 """
-import argparse, collections, concurrent.futures, datetime, http.client, itertools, json, math, os, random, re, subprocess, threading, time
+import argparse, collections, concurrent.futures, datetime, glob, http.client, itertools, json, math, os, random, re, signal
+import statistics, subprocess, threading, time
 import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -75,8 +77,9 @@ def availability_path(rng, ids, today):
     return f"/api/v1/properties/{rng.choice(ids)}/availability?start_date={start}&end_date={end}"
 
 
-def write_paths(out, ids, count=200_000):
-    """The request paths each scenario replays (wrk and OpenLoad read the same files)."""
+def write_paths(out, ids, count=200_000, prefix="paths"):
+    """The request paths each scenario replays (wrk and OpenLoad read the same files); detail-one repeats the first
+    listing's detail."""
     rng, today = random.Random(7), datetime.date.today()
     mix = []
     for _ in range(count):
@@ -89,8 +92,8 @@ def write_paths(out, ids, count=200_000):
     run = random.Random().randint(0, 50_000)
     cold = [search_path(rng, f"{1000 + run + i // 100}.{i % 100:02d}") for i in range(count)]
     files = {}
-    for name, paths in (("mix", mix), ("detail", detail), ("cold", cold)):
-        files[name] = os.path.join(out, f"paths-{name}.txt")
+    for name, paths in (("mix", mix), ("detail", detail), ("cold", cold), ("detail-one", [f"/api/v1/properties/{ids[0]}"])):
+        files[name] = os.path.join(out, f"{prefix}-{name}.txt")
         with open(files[name], "w") as f:
             f.write("\n".join(paths) + "\n")
     return files
@@ -195,11 +198,91 @@ def measured(run, args):
     return result
 
 
-def wrk(args, paths, seconds):
+def wrk(args, paths, seconds, gateway=None, accept_encoding="gzip"):
     output = subprocess.run(["wrk", "-t2", f"-c{args.connections}", f"-d{seconds}s", "-s", os.path.join(HERE, "readmix.lua"),
-                             args.gateway], env=dict(os.environ, BENCH_PATHS=paths), capture_output=True, text=True,
-                            check=True).stdout
+                             gateway or args.gateway],
+                            env=dict(os.environ, BENCH_PATHS=paths, BENCH_ACCEPT_ENCODING=accept_encoding),
+                            capture_output=True, text=True, check=True).stdout
     return json.loads(output.strip().splitlines()[-1])
+
+
+# --peer: the scenarios measured side by side (name, paths file, Accept-Encoding).
+PEER_SCENARIOS = (("read mix, gzip", "mix", "gzip"), ("read mix, no gzip", "mix", ""),
+                  ("cached detail of one listing, gzip", "detail-one", "gzip"))
+
+
+def process_tree(roots):
+    """The given pids and every descendant of theirs."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                parent = int(open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()[1])
+            except (FileNotFoundError, ProcessLookupError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, pending = set(), list(roots)
+    while pending:
+        pid = pending.pop()
+        if pid not in found:
+            found.add(pid)
+            pending += children.get(pid, [])
+    return found
+
+
+def signal_all(pids, number):
+    for pid in pids:
+        try:
+            os.kill(pid, number)
+        except ProcessLookupError:
+            pass
+
+
+def side_by_side(args, paths, peer_paths):
+    """The platform and the peer measured alternately, round by round, with the same wrk script and paths drawn
+    alike; while one side is measured, the other side's processes (ours: --local's pid files; the peer's: the pid
+    files in --peer-pids, with their children) are stopped with SIGSTOP, so that they take no CPU. Each measurement
+    follows 5 s of the same load."""
+    ours = process_tree(processes(args.local).values())
+    theirs = process_tree(int(open(f).read().split()[0]) for f in glob.glob(os.path.join(args.peer_pids, "*.pid"))) \
+        if args.peer_pids else set()
+    rows = []
+    try:
+        for number in range(1, args.peer_rounds + 1):
+            for side, gateway, files, frozen in (("platform", args.gateway, paths, theirs),
+                                                 ("peer", args.peer, peer_paths, ours)):
+                signal_all(frozen, signal.SIGSTOP)
+                time.sleep(1)
+                for scenario, mode, encoding in PEER_SCENARIOS:
+                    wrk(args, files[mode], 5, gateway, encoding)
+                    rows.append(dict(wrk(args, files[mode], args.seconds, gateway, encoding), round=number, side=side,
+                                     scenario=scenario))
+                    print(f"round {number} {side:8} {scenario:35} {rows[-1]['rps']:8.0f} req/s p99 {rows[-1]['p99_ms']} ms "
+                          f"errors {rows[-1]['errors']}", flush=True)
+                signal_all(frozen, signal.SIGCONT)
+    finally:
+        signal_all(ours | theirs, signal.SIGCONT)
+    ratios = {}
+    for scenario, _, _ in PEER_SCENARIOS:
+        ours_rps = [r["rps"] for r in rows if r["scenario"] == scenario and r["side"] == "platform"]
+        peer_rps = [r["rps"] for r in rows if r["scenario"] == scenario and r["side"] == "peer"]
+        per_round = [round(a / b, 2) for a, b in zip(ours_rps, peer_rps) if b]
+        ratios[scenario] = {"per_round": per_round, "median": statistics.median(per_round) if per_round else None}
+    return {"peer": args.peer, "rounds": rows, "ratios": ratios}
+
+
+def peer_report(comparison):
+    lines = ["", "## Side by side with the peer", "",
+             f"The platform's gateway and the peer at {comparison['peer']} measured alternately, round by round, the side "
+             "not measured stopped (SIGSTOP); wrk as in the other scenarios, after 5 s of the same load. Ratio = platform "
+             "req/s / peer req/s of the same round.", "",
+             "| scenario | ratio per round | median ratio |", "|---|---|---|"]
+    lines += [f"| {scenario} | {', '.join(f'{x}x' for x in r['per_round'])} | {r['median']}x |"
+              for scenario, r in comparison["ratios"].items()]
+    lines += ["", "| round | side | scenario | req/s | p50 ms | p99 ms | errors |", "|---|---|---|---|---|---|---|"]
+    lines += [f"| {r['round']} | {r['side']} | {r['scenario']} | {r['rps']:.0f} | {r['p50_ms']} | {r['p99_ms']} | {r['errors']} |"
+              for r in comparison["rounds"]]
+    return lines
 
 
 def open_load(args, requests, rate, seconds, connections=None, warmup=5):
@@ -895,6 +978,8 @@ def report(results, path, chart, before=None):
     lines += [f"| {n} | {u['cpu_s']} | {u['pss_mb']} |" for n, u in results["read_mix"]["processes"].items()]
     if "profile" in results:
         lines += profile_report(results["profile"])
+    if "peer" in results:
+        lines += peer_report(results["peer"])
     open(path, "w").write("\n".join(lines) + "\n")
 
 
@@ -925,6 +1010,13 @@ def main():
     parser.add_argument("--profile", action="store_true",
                         help="record Java Flight Recorder in booking-service and availability-service during the "
                              "highest --booking-rates run (<service>-<time>.jfr in --out) and summarize it")
+    parser.add_argument("--peer", help="the base URL of another implementation of the read API (e.g. "
+                        "http://127.0.0.1:8180): the read scenarios are then measured side by side with it first")
+    parser.add_argument("--peer-pids", help="a folder of the peer's pid files (<name>.pid), stopped while the platform is "
+                        "measured")
+    parser.add_argument("--peer-ids", default="1-500", help="the peer's listing ids, FIRST-LAST")
+    parser.add_argument("--peer-rounds", type=int, default=3)
+    parser.add_argument("--peer-only", action="store_true", help="with --peer: measure side by side, then stop")
     args = parser.parse_args()
     global HOST
     HOST = args.host
@@ -941,8 +1033,19 @@ def main():
     wrk(args, paths["mix"], args.warmup)
 
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    if args.peer:
+        first, last = (int(x) for x in args.peer_ids.split("-"))
+        comparison = side_by_side(args, paths, write_paths(args.out, [str(i) for i in range(first, last + 1)], prefix="peer"))
+        if args.peer_only:
+            base = os.path.join(args.out, f"peer-{stamp}")
+            json.dump(comparison, open(base + ".json", "w"), indent=2)
+            open(base + ".md", "w").write("\n".join(["# AirStay and the peer, side by side", ""] + peer_report(comparison)[3:]) + "\n")
+            print(f"report: {base}.md (data {base}.json)")
+            return
     results = {"time": stamp, "listings": len(ids), "seconds": args.seconds, "connections": args.connections,
                "open_fraction": args.open_fraction, "warm_pass_s": warmed_in, "warmup_s": args.warmup}
+    if args.peer:
+        results["peer"] = comparison
     for name, mode in (("read_mix", "mix"), ("cached_detail", "detail")):
         results[name] = measured(lambda: wrk(args, paths[mode], args.seconds), args)
         print_result(name, results[name])

@@ -1,8 +1,10 @@
 -- wrk script: replays the request paths of BENCH_PATHS (one per line, written by bench.py, which draws the
--- read mix) with Accept-Encoding: gzip, as browsers send. Each thread starts at its own place in the file.
--- done() prints one JSON line of results.
+-- read mix) with Accept-Encoding: gzip, as browsers send (BENCH_ACCEPT_ENCODING another value; empty: none). Each
+-- thread starts at its own place in the file. done() prints one JSON line of results.
 local paths = {}
 local position = 0
+local encoding = os.getenv("BENCH_ACCEPT_ENCODING") or "gzip"
+local headers = encoding ~= "" and { ["Accept-Encoding"] = encoding } or {}
 
 function init(args)
   for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
@@ -12,7 +14,7 @@ end
 
 function request()
   position = position % #paths + 1
-  return wrk.format("GET", paths[position], { ["Accept-Encoding"] = "gzip" })
+  return wrk.format("GET", paths[position], headers)
 end
 
 function done(summary, latency, requests)

@@ -24,6 +24,8 @@ public final class JsonBody {
     public static final int MINIMUM_COMPRESSED_SIZE = 1024;
 
     private final byte[] stored;
+    /** The inflated document, kept once asked for: a body held in memory serves clients without gzip uncompressed. */
+    private volatile byte[] plain;
 
     private JsonBody(byte[] stored) {
         this.stored = stored;
@@ -50,7 +52,12 @@ public final class JsonBody {
     }
 
     public String json() {
-        return new String(gzipped() ? gunzip(stored) : stored, StandardCharsets.UTF_8);
+        return new String(plain(), StandardCharsets.UTF_8);
+    }
+
+    /** About the memory the body takes once its inflated form is kept too (JSON compresses about five to one). */
+    int weight() {
+        return gzipped() ? 6 * stored.length : stored.length;
     }
 
     /** A 200 with the document, compressed when it is stored so and the client's Accept-Encoding allows gzip. */
@@ -64,7 +71,16 @@ public final class JsonBody {
             return response.entity(stored).header(HttpHeaders.CONTENT_ENCODING, "gzip").build();
         }
         // "identity": the server's own compression must not compress what the client refused.
-        return response.entity(gunzip(stored)).header(HttpHeaders.CONTENT_ENCODING, "identity").build();
+        return response.entity(plain()).header(HttpHeaders.CONTENT_ENCODING, "identity").build();
+    }
+
+    private byte[] plain() {
+        byte[] inflated = plain;
+        if (inflated == null) {
+            inflated = gzipped() ? gunzip(stored) : stored;
+            plain = inflated;
+        }
+        return inflated;
     }
 
     /**

@@ -132,7 +132,7 @@ public class JsonCache {
                     if (bodyStart >= 0) {
                         hit(cacheName);
                         Optional<JsonBody> body = decode(Arrays.copyOfRange(cached, bodyStart, cached.length));
-                        near.put(key, mark, body, cached.length, key);
+                        near.put(key, mark, body, body.map(JsonBody::weight).orElse(0), key);
                         return Uni.createFrom().item(body);
                     }
                     miss(cacheName);
@@ -184,25 +184,22 @@ public class JsonCache {
                     Response cached = reply.get(1);
                     if (cached != null) {
                         hit(cacheName);
-                        byte[] stored = cached.toBytes();
-                        return Uni.createFrom().item(holdNear(nearKey, mark, decode(stored).map(view), stored.length,
-                                generationKeys));
+                        return Uni.createFrom().item(holdNear(nearKey, mark, decode(cached.toBytes()), view, generationKeys));
                     }
                     miss(cacheName);
                     String key = prefix + reply.get(0).toString() + suffix;
                     return load(loader).map(loaded -> {
-                        byte[] stored = encode(loaded);
-                        store(redis.value(byte[].class).set(key, stored, new SetArgs().ex(tier.ttl()).nx()));
-                        return holdNear(nearKey, mark, loaded.map(view), stored.length, generationKeys);
+                        store(redis.value(byte[].class).set(key, encode(loaded), new SetArgs().ex(tier.ttl()).nx()));
+                        return holdNear(nearKey, mark, loaded, view, generationKeys);
                     });
                 })
                 .onFailure(RedisUnavailable.class).recoverWithUni(() -> load(loader).map(body -> body.map(view)));
     }
 
-    private <T> Optional<T> holdNear(String nearKey, NearCache.Mark mark, Optional<T> value, int size,
+    private <T> Optional<T> holdNear(String nearKey, NearCache.Mark mark, Optional<JsonBody> body, Function<JsonBody, T> view,
             List<String> generationKeys) {
-        // A parsed view takes more memory than its compressed document: counted twice.
-        near.put(nearKey, mark, value, 2 * size, generationKeys.toArray(String[]::new));
+        Optional<T> value = body.map(view);
+        near.put(nearKey, mark, value, body.map(JsonBody::weight).orElse(0), generationKeys.toArray(String[]::new));
         return value;
     }
 
