@@ -30,7 +30,7 @@ class MonitoringTest {
     private static final Path MONITORING = Tools.ROOT.resolve("deploy/monitoring");
     private static final Path OUT = Tools.WORK.resolve("monitoring");
     private static final Set<String> ALERTS = Set.of("AirStayLatencyP95High", "AirStayLatencyP99High", "AirStayErrorRateHigh",
-            "AirStayCacheHitRateLow", "AirStayThroughputCollapse", "AirStayKafkaConsumerLag", "AirStayOutboxBacklog",
+            "AirStayCacheHitRateLow", "AirStayNearCacheOff", "AirStayThroughputCollapse", "AirStayKafkaConsumerLag", "AirStayOutboxBacklog",
             "AirStayConnectionPoolExhausted", "AirStayBookingsPendingPastDeadline", "AirStayDeadLetters");
 
     private static JsonNode rules;
