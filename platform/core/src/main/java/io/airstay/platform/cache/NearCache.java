@@ -23,9 +23,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * report arrives between that read and the entry's {@link #put}. Only entries whose dependencies all lie under a
  * tracked prefix are held: of other keys no change would be reported.
  * <p>
- * While reports are not known to flow (not yet subscribed, the connection lost or silent), nothing is served from
- * here and everything held is dropped: a replica never serves an entry whose change Redis reported to a connection
- * it no longer listens on. Each invalidation is remembered a little longer than any entry lives, so a forgotten
+ * An entry is served only while every report sent before some moment less than the bound ago is known to have
+ * arrived ({@link #confirm}: Redis answered a PING sent then, after the reports before it). So no entry is served
+ * later than the bound after Redis took a change to it, however slow the reports: when they lag, reads go to Redis
+ * until they catch up. Before tracking starts and after its connection is lost, nothing is served and everything
+ * held is dropped. Each invalidation is remembered a little longer than any entry lives, so a forgotten
  * invalidation never revives an entry; if too many are remembered to keep, everything is dropped instead.
  */
 final class NearCache {
@@ -46,8 +48,11 @@ final class NearCache {
     private final Cache<String, Long> invalidations;
     private final AtomicLong sequence = new AtomicLong();
     private final long maxLoadNanos;
+    private final long boundNanos;
     private volatile long flushedAt;
     private volatile boolean live;
+    /** Until when (System.nanoTime()) entries may be served: a confirmed moment plus the bound. */
+    private volatile long servableUntil;
     private final MeterRegistry registry;
     private final Map<String, Counter> hits = new ConcurrentHashMap<>();
     private final Map<String, Counter> misses = new ConcurrentHashMap<>();
@@ -57,6 +62,7 @@ final class NearCache {
         this.registry = registry;
         this.trackedPrefixes = config.trackedPrefixes().orElse(List.of());
         this.maxLoadNanos = config.maxLoad().toNanos();
+        this.boundNanos = config.bound().toNanos();
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(config.maxBytes())
                 .weigher((String key, Entry entry) -> key.length() + entry.weight())
@@ -71,8 +77,9 @@ final class NearCache {
                     }
                 })
                 .build();
-        Gauge.builder("cache.near.live", () -> live ? 1 : 0)
-                .description("1 while this replica hears Redis' change reports and serves from its near cache, 0 otherwise")
+        Gauge.builder("cache.near.live", () -> serving() ? 1 : 0)
+                .description("1 while this replica serves from its near cache (Redis' change reports proven to arrive within "
+                        + "the bound), 0 otherwise")
                 .register(registry);
         Gauge.builder("cache.near.entries", entries, Cache::estimatedSize)
                 .description("Entries held in this replica's near cache").register(registry);
@@ -89,7 +96,7 @@ final class NearCache {
     /** The value held for {@code key} if it is still valid; null otherwise (then counted as a miss). */
     @SuppressWarnings("unchecked")
     <T> T get(String cacheName, String key) {
-        if (!live) {
+        if (!serving()) {
             return null;
         }
         Entry entry = entries.getIfPresent(key);
@@ -125,15 +132,27 @@ final class NearCache {
         entries.invalidate(key);
     }
 
-    /** Change reports flow from now on; whatever was read before is not trusted. */
+    /**
+     * Change reports flow from now on; whatever was read before is not trusted. Nothing is served until the first
+     * {@link #confirm}.
+     */
     void start() {
         flush();
         live = true;
     }
 
+    /** Every change report Redis sent before {@code sentAt} (System.nanoTime()) has been applied. */
+    void confirm(long sentAt) {
+        long until = sentAt + boundNanos;
+        if (until - servableUntil > 0) {
+            servableUntil = until;
+        }
+    }
+
     /** Change reports may be missed from now on: nothing is served until {@link #start}. */
     void stop() {
         live = false;
+        servableUntil = System.nanoTime();
         flush();
     }
 
@@ -141,6 +160,10 @@ final class NearCache {
     void flush() {
         flushedAt = sequence.incrementAndGet();
         entries.invalidateAll();
+    }
+
+    private boolean serving() {
+        return live && System.nanoTime() - servableUntil < 0;
     }
 
     private boolean valid(long entrySequence, String[] dependencies) {

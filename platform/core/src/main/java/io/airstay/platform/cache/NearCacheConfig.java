@@ -37,9 +37,17 @@ public interface NearCacheConfig {
     int maxInvalidations();
 
     /**
-     * How often the connection that receives change reports is asked for a PONG. A PONG proves every report sent
-     * before it arrived; without one within this interval, the near cache stops serving until it reconnects.
+     * The longest a replica may serve a copy after Redis took a change to it: entries are served only while Redis has
+     * answered a PING sent less than this ago, which proves every change report sent before that PING arrived.
      */
+    @WithDefault("1s")
+    Duration bound();
+
+    /** How often a PING is sent on the connection that receives change reports. */
     @WithDefault("250ms")
     Duration heartbeat();
+
+    /** A connection whose PINGs have gone unanswered this long is given up, and the near cache starts over. */
+    @WithDefault("5s")
+    Duration silenceLimit();
 }

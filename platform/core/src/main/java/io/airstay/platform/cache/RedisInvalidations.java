@@ -25,9 +25,9 @@ import io.vertx.redis.client.ResponseType;
  * publish.
  * <p>
  * The reports arrive on a connection of this class's own. A PING is sent on it every heartbeat; as Redis answers in
- * order, its PONG proves that every report sent before it has arrived. A connection that closes, fails or leaves a
- * PING unanswered for a heartbeat stops the near cache (nothing served, everything dropped) until a new connection
- * tracks again, retried after the cache's failure backoff.
+ * order, its PONG proves that every report sent before the PING has arrived ({@link NearCache#confirm}). A
+ * connection that closes, fails or leaves its PINGs unanswered for the silence limit stops the near cache (nothing
+ * served, everything dropped) until a new connection tracks again, retried after the cache's failure backoff.
  */
 final class RedisInvalidations {
 
@@ -38,6 +38,7 @@ final class RedisInvalidations {
     private final NearCache near;
     private final RedisOptions options;
     private final long heartbeatMillis;
+    private final long silenceLimitNanos;
     private final long retryMillis;
     private final Counter resets;
     private final Counter reports;
@@ -46,7 +47,7 @@ final class RedisInvalidations {
     private RedisConnection connection;
     private boolean tracking;
     private long heartbeat = -1;
-    private boolean pingOutstanding;
+    private long lastPong;
     private boolean lostLogged;
     private boolean closed;
 
@@ -59,6 +60,7 @@ final class RedisInvalidations {
                 .setPreferredProtocolVersion(ProtocolVersion.RESP3);
         password.ifPresent(options::setPassword);
         this.heartbeatMillis = Math.max(nearConfig.heartbeat().toMillis(), 1);
+        this.silenceLimitNanos = nearConfig.silenceLimit().toNanos();
         this.retryMillis = Math.max(cacheConfig.failureBackoff().toMillis(), 1);
         this.resets = Counter.builder("cache.near.resets")
                 .description("Times the near cache stopped and dropped its entries: the change reports' connection was lost")
@@ -102,7 +104,8 @@ final class RedisInvalidations {
                 }
                 tracking = true;
                 near.start();
-                pingOutstanding = false;
+                lastPong = System.nanoTime();
+                ping(opened);
                 heartbeat = vertx.setPeriodic(heartbeatMillis, tick -> ping(opened));
                 if (lostLogged) {
                     LOG.info("Near cache serving again: Redis reports changes to " + near.trackedPrefixes());
@@ -113,14 +116,15 @@ final class RedisInvalidations {
     }
 
     private void ping(RedisConnection pinged) {
-        if (pingOutstanding) {
-            lost(pinged, "no PONG within " + heartbeatMillis + " ms");
+        long sentAt = System.nanoTime();
+        if (sentAt - lastPong > silenceLimitNanos) {
+            lost(pinged, "no PONG for " + silenceLimitNanos / 1_000_000 + " ms");
             return;
         }
-        pingOutstanding = true;
         pinged.send(Request.cmd(Command.PING)).onSuccess(pong -> {
             if (pinged == connection) {
-                pingOutstanding = false;
+                lastPong = System.nanoTime();
+                near.confirm(sentAt);
             }
         });
     }

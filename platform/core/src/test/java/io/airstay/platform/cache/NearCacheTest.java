@@ -155,6 +155,29 @@ class NearCacheTest {
         assertEquals(hitsBefore + 1, second.nearHits(), "serving from memory again once reports flow");
     }
 
+    @Test
+    void whileRedisDoesNotAnswerNothingIsServedFromMemoryBeyondTheBoundAndAfterwardsServingResumes() {
+        String key = PREFIX + UUID.randomUUID();
+        first.cache.putAfterCommit(key, VersionedDocument.of(1, "{\"v\":1}"), CacheTier.STATIC);
+        first.awaitReport();
+        second.awaitReport();
+        second.read(key);
+        second.read(key);
+        assertEquals(1, second.nearHits());
+
+        // Every client's commands wait 2.5 s, PINGs included: no report can be proven to have arrived.
+        redis.execute("CLIENT", "PAUSE", "2500", "ALL");
+        await().pollDelay(BOUND.plusMillis(300)).until(() -> true);
+        assertEquals("{\"loaded\":true}", second.read(key), "Redis does not answer, so the source does");
+        assertEquals(1, second.nearHits(), "nothing from memory once the bound has passed without a PONG");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            second.read(key);
+            return second.nearHits() > 1;
+        });
+        assertEquals(0, second.counter("cache.near.resets"), "a silence under the limit does not start over");
+    }
+
     /** Reads until the expected answer, which must come within the bound; returns how many older answers came first. */
     private static long awaitFresh(Supplier<String> read, String expected, long changedAt) {
         long stale = 0;
@@ -239,8 +262,18 @@ class NearCacheTest {
             }
 
             @Override
+            public Duration bound() {
+                return BOUND;
+            }
+
+            @Override
             public Duration heartbeat() {
                 return Duration.ofMillis(250);
+            }
+
+            @Override
+            public Duration silenceLimit() {
+                return Duration.ofSeconds(5);
             }
         };
     }
