@@ -73,13 +73,7 @@ class NearCacheTest {
 
     @Test
     void aReplicaServesItsNearCopyUntilAnotherReplicaWritesThenTheNewDocument() {
-        String key = PREFIX + UUID.randomUUID();
-        first.cache.putAfterCommit(key, VersionedDocument.of(1, "{\"v\":1}"), CacheTier.STATIC);
-        first.awaitReport();
-        second.awaitReport();
-        assertEquals("{\"v\":1}", second.read(key));
-        assertEquals("{\"v\":1}", second.read(key));
-        assertEquals(1, second.nearHits(), "the second read comes from memory");
+        String key = writtenByFirstHeldBy(second);
 
         long written = System.nanoTime();
         first.cache.putAfterCommit(key, VersionedDocument.of(2, "{\"v\":2}"), CacheTier.STATIC);
@@ -90,13 +84,7 @@ class NearCacheTest {
 
     @Test
     void aWriterReadsItsOwnWriteAtOnce() {
-        String key = PREFIX + UUID.randomUUID();
-        first.cache.putAfterCommit(key, VersionedDocument.of(1, "{\"v\":1}"), CacheTier.STATIC);
-        first.awaitReport();
-        second.awaitReport();
-        assertEquals("{\"v\":1}", first.read(key));
-        assertEquals("{\"v\":1}", first.read(key));
-        assertEquals(1, first.nearHits());
+        String key = writtenByFirstHeldBy(first);
 
         first.cache.putAfterCommit(key, VersionedDocument.of(2, "{\"v\":2}"), CacheTier.STATIC);
         assertEquals("{\"v\":2}", first.read(key), "no wait: the writer dropped its own copy");
@@ -119,12 +107,7 @@ class NearCacheTest {
 
     @Test
     void aChangeRedisReportsFromOutsideTheServicesIsSeenToo() {
-        String key = PREFIX + UUID.randomUUID();
-        first.cache.putAfterCommit(key, VersionedDocument.of(1, "{\"v\":1}"), CacheTier.STATIC);
-        first.awaitReport();
-        second.awaitReport();
-        second.read(key);
-        second.read(key);
+        String key = writtenByFirstHeldBy(second);
 
         long deleted = System.nanoTime();
         redis.key().del(key); // an operator's delete, say: the next read loads from the source
@@ -133,13 +116,7 @@ class NearCacheTest {
 
     @Test
     void whenTheReportsConnectionIsLostNothingIsServedFromMemoryUntilItIsBack() {
-        String key = PREFIX + UUID.randomUUID();
-        first.cache.putAfterCommit(key, VersionedDocument.of(1, "{\"v\":1}"), CacheTier.STATIC);
-        first.awaitReport();
-        second.awaitReport();
-        second.read(key);
-        second.read(key);
-        assertEquals(1, second.nearHits());
+        String key = writtenByFirstHeldBy(second);
 
         // Redis drops every tracking connection: changes made now would be reported to nobody.
         redis.execute("CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes");
@@ -157,13 +134,7 @@ class NearCacheTest {
 
     @Test
     void whileRedisDoesNotAnswerNothingIsServedFromMemoryBeyondTheBoundAndAfterwardsServingResumes() {
-        String key = PREFIX + UUID.randomUUID();
-        first.cache.putAfterCommit(key, VersionedDocument.of(1, "{\"v\":1}"), CacheTier.STATIC);
-        first.awaitReport();
-        second.awaitReport();
-        second.read(key);
-        second.read(key);
-        assertEquals(1, second.nearHits());
+        String key = writtenByFirstHeldBy(second);
 
         // Every client's commands wait 2.5 s, PINGs included: no report can be proven to have arrived.
         redis.execute("CLIENT", "PAUSE", "2500", "ALL");
@@ -176,6 +147,18 @@ class NearCacheTest {
             return second.nearHits() > 1;
         });
         assertEquals(0, second.counter("cache.near.resets"), "a silence under the limit does not start over");
+    }
+
+    /** A new key, written by the first replica as version 1, read twice by {@code reader}: the second read from memory. */
+    private String writtenByFirstHeldBy(Replica reader) {
+        String key = PREFIX + UUID.randomUUID();
+        first.cache.putAfterCommit(key, VersionedDocument.of(1, "{\"v\":1}"), CacheTier.STATIC);
+        first.awaitReport();
+        second.awaitReport();
+        assertEquals("{\"v\":1}", reader.read(key));
+        assertEquals("{\"v\":1}", reader.read(key));
+        assertEquals(1, reader.nearHits(), "the second read comes from memory");
+        return key;
     }
 
     /** Reads until the expected answer, which must come within the bound; returns how many older answers came first. */
