@@ -112,13 +112,21 @@ final class ServerSupport {
             if (Files.exists(server)) {
                 findProcess(Files.readString(server)).ifPresent(ServerSupport::kill);
             }
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            deleteTree(dir);
         } catch (IOException e) {
             // best effort: a leftover directory only costs disk space
+        }
+    }
+
+    /** Deletes {@code dir} and everything in it, if it exists. */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
