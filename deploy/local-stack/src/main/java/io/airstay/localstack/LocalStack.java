@@ -227,7 +227,7 @@ public final class LocalStack implements AutoCloseable {
         // or immediately stopped server loses no booking it confirmed (a WAL flush costs about 0.5 ms here)
         EmbeddedPostgres postgres = start(EmbeddedServers.postgres(settings.postgresPort(), data, logs.resolve("postgres.log"))
                 .setServerConfig("synchronous_commit", "on"));
-        return new Server("postgres", postmaster(data), postgres::close, this::postgres);
+        return new Server("postgres", EmbeddedServers.postmaster(data), postgres::close, this::postgres);
     }
 
     /** The replica: the one in its data directory if it can still follow the primary, else a new base backup. */
@@ -242,7 +242,7 @@ public final class LocalStack implements AutoCloseable {
         EmbeddedPostgres replica = start(EmbeddedServers.replica(settings.replicaPort(), data, logs.resolve(REPLICA + ".log")));
         ready(REPLICA, "streaming replica of port " + settings.postgresPort() + " on " + BindAddress.get() + ":"
                 + settings.replicaPort() + " (search-service's reads), data " + data);
-        return new Server(REPLICA, postmaster(data), replica::close, this::replica);
+        return new Server(REPLICA, EmbeddedServers.postmaster(data), replica::close, this::replica);
     }
 
     /** Starts a server of ours: the replica needs the primary's max_connections (a hot standby needs as many). */
@@ -252,12 +252,6 @@ public final class LocalStack implements AutoCloseable {
                 .setRegisterShutdownHook(false) // close() stops it, after the services' brokers
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
-    }
-
-    /** pg_ctl starts the server detached: its pid is the first line of postmaster.pid. */
-    private static ProcessHandle postmaster(Path data) throws IOException {
-        long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
-        return ProcessHandle.of(pid).orElseThrow();
     }
 
     private Path primaryData() {

@@ -74,14 +74,22 @@ public final class EmbeddedServers {
                 .setServerConfig("max_slot_wal_keep_size", "1GB");
     }
 
+    /** The postmaster of the server running in {@code dataDir}: pg_ctl starts it detached, its pid in postmaster.pid. */
+    public static ProcessHandle postmaster(Path dataDir) throws IOException {
+        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster " + pid + " for " + dataDir));
+    }
+
     /**
      * A hot standby of the primary that {@link #makeReplica} copied into {@code dataDir}, on {@code port} of the
      * {@link BindAddress}; as {@link #postgres}, with the same binaries. Its settings must include the primary's
      * {@code max_connections} (a hot standby needs at least as many). It tells the primary which rows its queries
-     * still read ({@code hot_standby_feedback}), so that replaying a vacuum never cancels a query.
+     * still read ({@code hot_standby_feedback}), so that replaying a vacuum never cancels a query. Its data directory
+     * is kept when it stops (zonky would otherwise run initdb over the copy, and delete it at close).
      */
     public static EmbeddedPostgres.Builder replica(int port, Path dataDir, Path log) {
         return postgres(port, dataDir, log)
+                .setCleanDataDirectory(false)
                 .setServerConfig("hot_standby", "on")
                 .setServerConfig("hot_standby_feedback", "on");
     }

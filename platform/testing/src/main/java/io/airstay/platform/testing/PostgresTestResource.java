@@ -21,7 +21,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     public static final String USERNAME = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private static final Map<String, String> SETTINGS = Map.of(
+    static final Map<String, String> SETTINGS = Map.of(
             "shared_preload_libraries", "pg_stat_statements",
             "max_connections", "200",
             // durability is pointless for a throw-away test database
