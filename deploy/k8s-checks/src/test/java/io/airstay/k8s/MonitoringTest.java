@@ -31,7 +31,8 @@ class MonitoringTest {
     private static final Path OUT = Tools.WORK.resolve("monitoring");
     private static final Set<String> ALERTS = Set.of("AirStayLatencyP95High", "AirStayLatencyP99High", "AirStayErrorRateHigh",
             "AirStayCacheHitRateLow", "AirStayThroughputCollapse", "AirStayKafkaConsumerLag", "AirStayOutboxBacklog",
-            "AirStayConnectionPoolExhausted", "AirStayBookingsPendingPastDeadline", "AirStayDeadLetters");
+            "AirStayConnectionPoolExhausted", "AirStayBookingsPendingPastDeadline", "AirStayDeadLetters",
+            "AirStayReadReplicaLag", "AirStayReadReplicaDown");
 
     private static JsonNode rules;
 
