@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,8 +22,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,6 +29,7 @@ import org.jboss.logging.Logger;
 import org.postgresql.core.BaseConnection;
 
 import io.agroal.api.AgroalDataSource;
+import io.airstay.platform.db.AfterCommit;
 import io.airstay.platform.db.Constraints;
 import io.airstay.search.config.SearchConfig;
 import io.micrometer.core.instrument.Gauge;
@@ -175,32 +175,17 @@ public class ReadReplica {
             retire.run();
             return;
         }
-        Runnable catchUp = () -> {
-            awaitReplay();
-            retire.run();
-        };
-        if (transactions.getTransactionKey() == null) {
-            catchUp.run();
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            // On a thread of its own: this one still belongs to the finished transaction, which takes no more work.
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    return;
-                }
-                try {
-                    afterCommit.submit(catchUp).get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (Exception e) {
-                    LOG.warnf("Could not retire searches after a commit: %s", e);
-                }
+        // on a thread of its own, outside the finished transaction, which takes no more work
+        AfterCommit.run(transactions, () -> {
+            try {
+                afterCommit.submit(() -> {
+                    awaitReplay();
+                    retire.run();
+                }).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                LOG.warnf("Could not retire searches after a commit: %s", e.getCause());
             }
         });
     }

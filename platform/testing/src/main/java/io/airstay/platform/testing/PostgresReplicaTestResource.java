@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -24,39 +23,23 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@code database} (default {@code airstay}) is created on the primary and reaches the replica by streaming. Tests can
  * freeze the replica and let it go on ({@link #freezeReplica()}), or crash it ({@link #crashReplica()}): it stays down.
  */
-public class PostgresReplicaTestResource implements QuarkusTestResourceLifecycleManager {
+public class PostgresReplicaTestResource extends PostgresTestResource {
 
     // JVM-wide state in system properties, see ServerSupport.once
     private static final String PORTS = "airstay.test.postgres-replica.ports";
     private static final String REPLICA_DATA = "airstay.test.postgres-replica.data";
 
-    private String database = "airstay";
-
-    @Override
-    public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", database);
-    }
-
     @Override
     public Map<String, String> start() {
         ServerSupport.once(PORTS, PostgresReplicaTestResource::startPair);
         String host = BindAddress.connect();
-        try (Connection primary = superuser(primaryPort())) {
-            EmbeddedServers.createDatabaseIfMissing(primary, database, PostgresTestResource.USERNAME);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create database " + database, e);
-        }
+        createDatabaseIfMissing("jdbc:postgresql://" + host + ":" + primaryPort() + "/");
         return Map.of(
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + primaryPort() + "/" + database,
                 "quarkus.datasource.username", PostgresTestResource.USERNAME,
                 "quarkus.datasource.password", PostgresTestResource.PASSWORD,
                 "quarkus.datasource.read.jdbc.url", "jdbc:postgresql://" + host + ":" + replicaPort() + "," + host + ":"
                         + primaryPort() + "/" + database);
-    }
-
-    /** Keeps the servers: Quarkus calls this whenever a test restarts the application, and they are reused. */
-    @Override
-    public void stop() {
     }
 
     public static int primaryPort() {
