@@ -302,7 +302,8 @@ def print_result(name, r):
 def query_stats(args, command):
     output = subprocess.run(["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", args.classpath,
                              "io.airstay.localstack.QueryStats", command, "airstay_search", "3"],
-                            env=dict(os.environ, AIRSTAY_PG_PORT=str(args.pg_port)), capture_output=True, text=True,
+                            env=dict(os.environ, AIRSTAY_PG_PORT=str(args.search_pg_port or args.pg_port)),
+                            capture_output=True, text=True,
                             check=True).stdout
     return [json.loads(line) for line in output.splitlines() if line.strip()]
 
@@ -998,6 +999,8 @@ def main():
     parser.add_argument("--cache-metrics-ports", default="9081,9091,9083,9084",
                         help="the management ports (/q/metrics) of the services that cache")
     parser.add_argument("--pg-port", type=int, default=5432)
+    parser.add_argument("--search-pg-port", type=int,
+                        help="the PostgreSQL whose statistics show the searches: the replica they read (default --pg-port)")
     parser.add_argument("--booking-metrics-port", type=int, default=9082,
                         help="booking-service's management port, for its saga metrics")
     parser.add_argument("--availability-metrics-port", type=int, default=9084,

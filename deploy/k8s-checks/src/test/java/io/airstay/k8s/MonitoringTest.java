@@ -30,8 +30,9 @@ class MonitoringTest {
     private static final Path MONITORING = Tools.ROOT.resolve("deploy/monitoring");
     private static final Path OUT = Tools.WORK.resolve("monitoring");
     private static final Set<String> ALERTS = Set.of("AirStayLatencyP95High", "AirStayLatencyP99High", "AirStayErrorRateHigh",
-            "AirStayCacheHitRateLow", "AirStayNearCacheOff", "AirStayThroughputCollapse", "AirStayKafkaConsumerLag", "AirStayOutboxBacklog",
-            "AirStayConnectionPoolExhausted", "AirStayBookingsPendingPastDeadline", "AirStayDeadLetters");
+            "AirStayCacheHitRateLow", "AirStayNearCacheOff", "AirStayThroughputCollapse", "AirStayKafkaConsumerLag",
+            "AirStayOutboxBacklog", "AirStayConnectionPoolExhausted", "AirStayBookingsPendingPastDeadline", "AirStayDeadLetters",
+            "AirStayReadReplicaLag", "AirStayReadReplicaDown");
 
     private static JsonNode rules;
 

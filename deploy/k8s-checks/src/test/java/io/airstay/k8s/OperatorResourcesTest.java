@@ -108,9 +108,10 @@ class OperatorResourcesTest {
                     config.get("QUARKUS_DATASOURCE_JDBC_URL"));
             assertEquals("airstay_" + service, cluster.at("/spec/bootstrap/initdb/database").asText());
         }
-        // Searches read from the replicas: CloudNativePG's read-only Service of search's cluster.
+        // Searches read from the replicas: CloudNativePG's read-only Service of search's cluster, then its primary.
         Map<String, String> search = Rendered.strings(prod.kind("ConfigMap")
                 .filter(c -> name(c).startsWith("search-service-config")).findFirst().orElseThrow().path("data"));
-        assertEquals("jdbc:postgresql://search-db-ro:5432/airstay_search", search.get("QUARKUS_DATASOURCE_READ_JDBC_URL"));
+        assertEquals("jdbc:postgresql://search-db-ro:5432,search-db-rw:5432/airstay_search",
+                search.get("QUARKUS_DATASOURCE_READ_JDBC_URL"));
     }
 }

@@ -42,11 +42,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * in {@value #HELD_DIR}/ stays down until that file goes: {@code ./airstay kill kafka} holds and crashes it,
  * {@code ./airstay restart kafka} releases it.
  * <p>
+ * PostgreSQL has a streaming replica ({@value #REPLICA}), which search-service's read datasource reads: made once per
+ * data directory by a base backup of the primary ({@link EmbeddedServers#makeReplica}), started again as it is on
+ * later runs, made anew when the primary is another cluster or its slot lost the WAL the replica needed.
+ * <p>
  * Usage: {@code LocalStack [dir]}, dir defaulting to {@code deploy/.local}. Environment: {@code AIRSTAY_PG_PORT}
- * (5432), {@code AIRSTAY_REDIS_PORT} (6379), {@code AIRSTAY_KAFKA_PORT} (9092); {@code AIRSTAY_BIND_ADDRESS}
- * (127.0.0.1: the address every server listens on, {@link BindAddress}); {@code AIRSTAY_PG_EXTERNAL=true} uses
- * a PostgreSQL that already listens on the port, provisioned as superuser {@code AIRSTAY_PG_ADMIN_USER}
- * ({@code postgres}) with password {@code AIRSTAY_PG_ADMIN_PASSWORD} (empty).
+ * (5432), {@code AIRSTAY_PG_REPLICA_PORT} (5442), {@code AIRSTAY_REDIS_PORT} (6379), {@code AIRSTAY_KAFKA_PORT}
+ * (9092); {@code AIRSTAY_BIND_ADDRESS} (127.0.0.1: the address every server listens on, {@link BindAddress});
+ * {@code AIRSTAY_PG_REPLICA=0} runs no replica (and drops one made earlier); {@code AIRSTAY_PG_EXTERNAL=true} uses
+ * a PostgreSQL that already listens on the port, without a replica, provisioned as superuser
+ * {@code AIRSTAY_PG_ADMIN_USER} ({@code postgres}) with password {@code AIRSTAY_PG_ADMIN_PASSWORD} (empty).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -61,19 +66,29 @@ public final class LocalStack implements AutoCloseable {
     static final String HELD_DIR = "held";
     static final Duration SUPERVISION_INTERVAL = Duration.ofMillis(200);
     static final String JWT_KEYS = "jwt";
+    /** The replica's server name, and its data directory's. */
+    static final String REPLICA = "postgres-replica";
 
-    record Settings(Path dir, int postgresPort, int redisPort, int kafkaPort,
+    /** {@code replicaPort}: the replica's, 0 for none. */
+    record Settings(Path dir, int postgresPort, int replicaPort, int redisPort, int kafkaPort,
             boolean postgresExternal, String adminUser, String adminPassword) {
 
         static Settings fromEnvironment(Path dir) {
             Map<String, String> env = System.getenv();
+            boolean external = Boolean.parseBoolean(env.get("AIRSTAY_PG_EXTERNAL"));
+            boolean replica = !external && !Set.of("0", "false").contains(env.getOrDefault("AIRSTAY_PG_REPLICA", "1"));
             return new Settings(dir.toAbsolutePath(),
                     Integer.parseInt(env.getOrDefault("AIRSTAY_PG_PORT", "5432")),
+                    replica ? Integer.parseInt(env.getOrDefault("AIRSTAY_PG_REPLICA_PORT", "5442")) : 0,
                     Integer.parseInt(env.getOrDefault("AIRSTAY_REDIS_PORT", "6379")),
                     Integer.parseInt(env.getOrDefault("AIRSTAY_KAFKA_PORT", "9092")),
-                    Boolean.parseBoolean(env.get("AIRSTAY_PG_EXTERNAL")),
+                    external,
                     env.getOrDefault("AIRSTAY_PG_ADMIN_USER", "postgres"),
                     env.getOrDefault("AIRSTAY_PG_ADMIN_PASSWORD", ""));
+        }
+
+        boolean replica() {
+            return replicaPort != 0;
         }
     }
 
@@ -122,7 +137,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts PostgreSQL (unless an external one is to be used), Redis and Kafka, creates the development key pair
+     * Starts PostgreSQL and its replica (unless an external one is to be used), Redis and Kafka, creates the development key pair
      * that signs bearer tokens (kept in the data directory, never in the repository), then writes the ready file.
      */
     void start() throws Exception {
@@ -134,6 +149,9 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("port " + settings.postgresPort() + " is taken: a PostgreSQL already runs"
                     + " there? Set AIRSTAY_PG_EXTERNAL=true to use it (a superuser creates the role and databases:"
                     + " AIRSTAY_PG_ADMIN_USER, AIRSTAY_PG_ADMIN_PASSWORD), or AIRSTAY_PG_PORT to run ours elsewhere.");
+        }
+        if (settings.replica()) {
+            requireFree(settings.replicaPort(), "the PostgreSQL replica", "AIRSTAY_PG_REPLICA_PORT");
         }
         requireFree(settings.redisPort(), "Redis", "AIRSTAY_REDIS_PORT");
         requireFree(settings.kafkaPort(), "Kafka", "AIRSTAY_KAFKA_PORT");
@@ -193,31 +211,70 @@ public final class LocalStack implements AutoCloseable {
         register(postgres());
         provision();
         ready("postgres", "PostgreSQL 17 on " + BindAddress.get() + ":" + settings.postgresPort() + ", data "
-                + settings.dir().resolve("postgres"));
+                + primaryData());
+        if (settings.replica()) {
+            register(replica());
+        } else {
+            try (Connection primary = superuser()) {
+                EmbeddedServers.dropReplica(primary, replicaData());
+            }
+        }
     }
 
     private Server postgres() throws Exception {
-        Path data = settings.dir().resolve("postgres");
+        Path data = primaryData();
         // zonky turns synchronous_commit off; on, a commit is in the WAL before the client hears of it, so a crashed
         // or immediately stopped server loses no booking it confirmed (a WAL flush costs about 0.5 ms here)
-        EmbeddedPostgres postgres = EmbeddedServers.postgres(settings.postgresPort(), data, logs.resolve("postgres.log"))
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("max_connections", "300")
+        EmbeddedPostgres postgres = start(EmbeddedServers.postgres(settings.postgresPort(), data, logs.resolve("postgres.log"))
+                .setServerConfig("synchronous_commit", "on"));
+        return new Server("postgres", EmbeddedServers.postmaster(data), postgres::close, this::postgres);
+    }
+
+    /** The replica: the one in its data directory if it can still follow the primary, else a new base backup. */
+    private Server replica() throws Exception {
+        Path data = replicaData();
+        try (Connection primary = superuser()) {
+            if (!EmbeddedServers.isReplicaOf(primary, primaryData(), data)) {
+                System.out.printf("%-8s copying the primary (base backup) into %s%n", REPLICA, data);
+                EmbeddedServers.makeReplica(primary, primaryData(), settings.postgresPort(), data);
+            }
+        }
+        EmbeddedPostgres replica = start(EmbeddedServers.replica(settings.replicaPort(), data, logs.resolve(REPLICA + ".log")));
+        ready(REPLICA, "streaming replica of port " + settings.postgresPort() + " on " + BindAddress.get() + ":"
+                + settings.replicaPort() + " (search-service's reads), data " + data);
+        return new Server(REPLICA, EmbeddedServers.postmaster(data), replica::close, this::replica);
+    }
+
+    /** Starts a server of ours: the replica needs the primary's max_connections (a hot standby needs as many). */
+    private static EmbeddedPostgres start(EmbeddedPostgres.Builder postgres) throws IOException {
+        return postgres.setServerConfig("max_connections", "300")
                 .setCleanDataDirectory(false) // zonky deletes the data directory on close by default
                 .setRegisterShutdownHook(false) // close() stops it, after the services' brokers
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
-        // pg_ctl starts the server detached: its pid is the first line of postmaster.pid
-        long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
-        return new Server("postgres", ProcessHandle.of(pid).orElseThrow(), postgres::close, this::postgres);
+    }
+
+    private Path primaryData() {
+        return settings.dir().resolve("postgres");
+    }
+
+    private Path replicaData() {
+        return settings.dir().resolve(REPLICA);
+    }
+
+    /** The embedded server trusts local connections; an external one needs the superuser's password. */
+    private Connection superuser() throws SQLException {
+        return superuser("postgres");
+    }
+
+    private Connection superuser(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + BindAddress.connect() + ":" + settings.postgresPort()
+                + "/" + database, settings.adminUser(), settings.adminPassword());
     }
 
     /** Creates the role, the databases and their pg_stat_statements extension where missing. */
     private void provision() throws SQLException {
-        String server = "jdbc:postgresql://" + BindAddress.connect() + ":" + settings.postgresPort() + "/";
-        // the embedded server trusts local connections; an external one needs the superuser's password
-        try (Connection admin = DriverManager.getConnection(server + "postgres", settings.adminUser(),
-                settings.adminPassword()); Statement sql = admin.createStatement()) {
+        try (Connection admin = superuser(); Statement sql = admin.createStatement()) {
             try (ResultSet role = sql.executeQuery("select 1 from pg_roles where rolname = '" + ROLE + "'")) {
                 if (!role.next()) {
                     sql.execute("create role " + ROLE + " login password '" + ROLE + "'");
@@ -231,8 +288,7 @@ public final class LocalStack implements AutoCloseable {
                     + settings.adminUser() + " (AIRSTAY_PG_ADMIN_USER, AIRSTAY_PG_ADMIN_PASSWORD): " + e.getMessage(), e);
         }
         for (String database : DATABASES) {
-            try (Connection connection = DriverManager.getConnection(server + database, settings.adminUser(),
-                    settings.adminPassword()); Statement sql = connection.createStatement()) {
+            try (Connection connection = superuser(database); Statement sql = connection.createStatement()) {
                 sql.execute("create extension if not exists pg_stat_statements");
             }
         }

@@ -13,10 +13,11 @@ import io.airstay.platform.testing.BindAddress;
 
 /**
  * The benchmark's window on {@code pg_stat_statements} (its "database query time" figures):
- * <pre>QueryStats reset PORT DATABASE       forget the database's statistics
+ * <pre>QueryStats reset DATABASE         forget the database's statistics
  * QueryStats top DATABASE [N]       its N statements with the most total time, as JSON lines</pre>
  * Connects to the local stack's PostgreSQL as its superuser, with {@link LocalStack}'s settings (AIRSTAY_PG_PORT,
- * AIRSTAY_PG_ADMIN_USER, AIRSTAY_PG_ADMIN_PASSWORD).
+ * AIRSTAY_PG_ADMIN_USER, AIRSTAY_PG_ADMIN_PASSWORD); the benchmark points AIRSTAY_PG_PORT at the replica, whose
+ * statistics hold the searches.
  */
 public final class QueryStats {
 

@@ -47,42 +47,77 @@ class LocalStackTest {
 
     @Test
     void provisionsEveryServiceDatabaseAndKeepsAllDataAcrossRestarts() throws Exception {
-        int[] ports = FreePorts.distinct(3);
-        Settings settings = new Settings(dir, ports[0], ports[1], ports[2], false, "postgres", "");
+        Settings settings = settings(true);
         String kafka = BindAddress.connect() + ":" + settings.kafkaPort();
         try (LocalStack stack = new LocalStack(settings)) {
             stack.start();
-            assertEquals("postgres redis kafka", String.join(" ",
+            assertEquals("postgres postgres-replica redis kafka", String.join(" ",
                     Files.readAllLines(dir.resolve(LocalStack.READY_FILE)).stream().map(l -> l.split(" ")[0]).toList()));
             for (String database : LocalStack.DATABASES) {
-                try (Connection connection = connect(settings, database); Statement sql = connection.createStatement()) {
+                try (Connection connection = connect(settings.postgresPort(), database); Statement sql = connection.createStatement()) {
                     assertEquals(LocalStack.ROLE, single(sql,
                             "select pg_get_userbyid(datdba) from pg_database where datname = current_database()"));
                     assertEquals("300", single(sql, "show max_connections"));
                     assertTrue(Long.parseLong(single(sql, "select count(*) from pg_stat_statements")) > 0);
                 }
             }
-            try (Connection connection = connect(settings, "airstay_search"); Statement sql = connection.createStatement()) {
+            try (Connection connection = connect(settings.postgresPort(), "airstay_search"); Statement sql = connection.createStatement()) {
                 sql.execute("create table kept (note text)");
                 sql.execute("insert into kept values ('in postgres')");
             }
+            assertStreams(settings, "in postgres");
             try (Jedis redis = new Jedis(BindAddress.connect(), settings.redisPort())) {
                 redis.set("kept", "in redis");
             }
             KafkaTestClient.send(kafka, "kept", "k", "in kafka");
         }
         assertFalse(Files.exists(dir.resolve(LocalStack.READY_FILE)));
+        // a file of our own in the replica's data directory: still there if the next start reuses the replica
+        Path replicaMarker = Files.writeString(dir.resolve(LocalStack.REPLICA).resolve("kept"), "replica");
 
         try (LocalStack stack = new LocalStack(settings)) {
             stack.start(); // provisions again: nothing to do
-            try (Connection connection = connect(settings, "airstay_search"); Statement sql = connection.createStatement()) {
+            try (Connection connection = connect(settings.postgresPort(), "airstay_search"); Statement sql = connection.createStatement()) {
                 assertEquals("in postgres", single(sql, "select note from kept"));
+                sql.execute("insert into kept values ('after the restart')");
             }
+            assertTrue(Files.exists(replicaMarker), "the replica was made anew");
+            assertStreams(settings, "after the restart");
             try (Jedis redis = new Jedis(BindAddress.connect(), settings.redisPort())) {
                 assertEquals("in redis", redis.get("kept"));
             }
             assertEquals("in kafka", KafkaTestClient.readUntil(kafka, "kept", records -> !records.isEmpty(),
                     Duration.ofSeconds(30)).get(0).value());
+        }
+
+        Settings withoutReplica = new Settings(dir, settings.postgresPort(), 0, settings.redisPort(), settings.kafkaPort(),
+                false, "postgres", "");
+        try (LocalStack stack = new LocalStack(withoutReplica)) {
+            stack.start();
+            assertFalse(Files.exists(dir.resolve(LocalStack.REPLICA)), "no replica: its data directory goes");
+            try (Connection connection = superuser(settings.postgresPort()); Statement sql = connection.createStatement()) {
+                assertEquals("0", single(sql, "select count(*) from pg_replication_slots"), "nor does a slot keep WAL for it");
+            }
+        }
+    }
+
+    /**
+     * The replica is a hot standby streaming through its slot: {@code note}, just committed on the primary, is soon
+     * read there.
+     */
+    private static void assertStreams(Settings settings, String note) throws Exception {
+        try (Connection replica = connect(settings.replicaPort(), "airstay_search"); Statement sql = replica.createStatement()) {
+            assertEquals("t", single(sql, "select pg_is_in_recovery()"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!single(sql, "select count(*) from pg_class where relname = 'kept'").equals("1")
+                    || !single(sql, "select count(*) from kept where note = '" + note + "'").equals("1")) {
+                assertTrue(System.nanoTime() < deadline, note + " did not reach the replica");
+                Thread.sleep(20);
+            }
+        }
+        try (Connection primary = superuser(settings.postgresPort()); Statement sql = primary.createStatement()) {
+            assertEquals("true streaming", single(sql, "select s.active || ' ' || r.state from pg_replication_slots s"
+                    + " join pg_stat_replication r on r.pid = s.active_pid where s.slot_name = 'airstay_replica'"));
         }
     }
 
@@ -92,8 +127,7 @@ class LocalStackTest {
      */
     @Test
     void everyServerListensOnTheBindAddressOnly() throws Exception {
-        int[] ports = FreePorts.distinct(3);
-        Settings settings = new Settings(dir, ports[0], ports[1], ports[2], false, "postgres", "");
+        Settings settings = settings(true);
         try (LocalStack stack = new LocalStack(settings)) {
             stack.start();
             Map<String, Set<String>> listening = new TreeMap<>();
@@ -103,6 +137,7 @@ class LocalStackTest {
             }
             String bind = BindAddress.get();
             assertEquals(Set.of(bind + ":" + settings.postgresPort()), listening.get("postgres"));
+            assertEquals(Set.of(bind + ":" + settings.replicaPort()), listening.get(LocalStack.REPLICA));
             assertEquals(Set.of(bind + ":" + settings.redisPort()), listening.get("redis"));
             Set<String> kafka = listening.get("kafka");
             assertTrue(kafka.contains(bind + ":" + settings.kafkaPort()), kafka.toString());
@@ -116,18 +151,23 @@ class LocalStackTest {
     /** As a kubelet restarts a crashed container: a server that dies is started again with its data, unless held. */
     @Test
     void aServerThatDiesIsStartedAgainWithItsDataUnlessHeld() throws Exception {
-        int[] ports = FreePorts.distinct(3);
-        Settings settings = new Settings(dir, ports[0], ports[1], ports[2], false, "postgres", "");
+        Settings settings = settings(true);
         try (LocalStack stack = new LocalStack(settings)) {
             stack.start();
-            try (Connection connection = connect(settings, "airstay_booking"); Statement sql = connection.createStatement()) {
+            try (Connection connection = connect(settings.postgresPort(), "airstay_booking"); Statement sql = connection.createStatement()) {
                 sql.execute("create table kept (note text)");
                 sql.execute("insert into kept values ('committed before the crash')");
             }
             long postgres = pid("postgres");
             ProcessHandle.of(postgres).orElseThrow().destroyForcibly(); // SIGKILL of the postmaster
             long restarted = awaitNewPid("postgres", postgres);
-            try (Connection connection = connect(settings, "airstay_booking"); Statement sql = connection.createStatement()) {
+            try (Connection connection = connect(settings.postgresPort(), "airstay_booking"); Statement sql = connection.createStatement()) {
+                assertEquals("committed before the crash", single(sql, "select note from kept"));
+            }
+            long replica = pid(LocalStack.REPLICA);
+            ProcessHandle.of(replica).orElseThrow().destroyForcibly();
+            awaitNewPid(LocalStack.REPLICA, replica);
+            try (Connection connection = connect(settings.replicaPort(), "airstay_booking"); Statement sql = connection.createStatement()) {
                 assertEquals("committed before the crash", single(sql, "select note from kept"));
             }
 
@@ -170,21 +210,38 @@ class LocalStackTest {
 
     @Test
     void refusesPortsTakenByAnotherProcess() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                LocalStack postgresTaken = new LocalStack(new Settings(dir, taken.getLocalPort(),
+        // room in the backlog for each stack's probe: the socket never accepts them
+        try (ServerSocket taken = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+                LocalStack postgresTaken = new LocalStack(new Settings(dir, taken.getLocalPort(), 0,
                         FreePorts.any(), FreePorts.any(), false, "postgres", ""));
-                LocalStack redisTaken = new LocalStack(new Settings(dir, FreePorts.any(), taken.getLocalPort(),
+                LocalStack replicaTaken = new LocalStack(new Settings(dir, FreePorts.any(), taken.getLocalPort(),
+                        FreePorts.any(), FreePorts.any(), false, "postgres", ""));
+                LocalStack redisTaken = new LocalStack(new Settings(dir, FreePorts.any(), 0, taken.getLocalPort(),
                         FreePorts.any(), false, "postgres", ""))) {
             assertTrue(assertThrows(IllegalStateException.class, postgresTaken::start).getMessage()
                     .contains("AIRSTAY_PG_EXTERNAL=true"));
+            assertTrue(assertThrows(IllegalStateException.class, replicaTaken::start).getMessage()
+                    .contains("AIRSTAY_PG_REPLICA_PORT"));
             assertTrue(assertThrows(IllegalStateException.class, redisTaken::start).getMessage()
                     .contains("AIRSTAY_REDIS_PORT"));
         }
     }
 
-    private static Connection connect(Settings settings, String database) throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://" + BindAddress.connect() + ":" + settings.postgresPort() + "/" + database,
+    /** Settings with free ports, with or without a replica. */
+    private Settings settings(boolean replica) {
+        int[] ports = FreePorts.distinct(4);
+        return new Settings(dir, ports[0], replica ? ports[3] : 0, ports[1], ports[2], false, "postgres", "");
+    }
+
+    private static Connection connect(int port, String database) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://" + BindAddress.connect() + ":" + port + "/" + database,
                 LocalStack.ROLE, LocalStack.ROLE);
+    }
+
+    /** The embedded server trusts local connections. */
+    private static Connection superuser(int port) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://" + BindAddress.connect() + ":" + port + "/postgres",
+                "postgres", "");
     }
 
     private static String single(Statement sql, String query) throws Exception {

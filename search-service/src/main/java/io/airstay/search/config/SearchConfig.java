@@ -1,5 +1,6 @@
 package io.airstay.search.config;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
@@ -19,4 +20,12 @@ public interface SearchConfig {
     /** How often warming runs (first run at start); {@code off} disables it. Read by the scheduler. */
     @WithDefault("10m")
     String warmEvery();
+
+    /** How often the read replica is probed: whether it answers (searches read the primary while it does not), and its lag. */
+    @WithDefault("200ms")
+    Duration replicaProbeEvery();
+
+    /** How long a writer waits for the read replica to replay its commit before it retires the searches it changed. */
+    @WithDefault("1s")
+    Duration replicaWait();
 }

@@ -1,7 +1,6 @@
 package io.airstay.search.repository;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,11 +11,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.agroal.DataSource;
 
 /**
- * Runs searches on the read datasource (a replica in production, the primary by default).
+ * Runs searches on the read replica ({@link ReadReplica}; the primary when there is none, or it does not answer).
  * <p>
  * One statement per search, no per-row subqueries: filters and the keyset position are index
  * conditions, the sort walks an index where one exists, and LIMIT stops the scan after a page.
@@ -32,27 +29,30 @@ public class PropertySearchRepository {
                 + cos(radians(?)) * cos(radians(p.latitude)) * power(sin(radians(p.longitude - ?) / 2), 2))))"""
             .formatted(EARTH_RADIUS_KM);
 
-    private final AgroalDataSource readDataSource;
+    private final ReadReplica replica;
 
-    public PropertySearchRepository(@DataSource("read") AgroalDataSource readDataSource) {
-        this.readDataSource = readDataSource;
+    public PropertySearchRepository(ReadReplica replica) {
+        this.replica = replica;
     }
 
     /** Up to {@code pageSize + 1} hits: the extra one only tells that a next page exists. */
     public List<SearchHit> search(PropertySearch search) {
         Statement statement = build(search);
-        try (Connection connection = readDataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(statement.sql.toString())) {
-            for (int i = 0; i < statement.parameters.size(); i++) {
-                select.setObject(i + 1, statement.parameters.get(i));
-            }
-            List<SearchHit> hits = new ArrayList<>(search.pageSize() + 1);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    hits.add(toHit(rs, search));
+        try {
+            return replica.read(connection -> {
+                try (PreparedStatement select = connection.prepareStatement(statement.sql.toString())) {
+                    for (int i = 0; i < statement.parameters.size(); i++) {
+                        select.setObject(i + 1, statement.parameters.get(i));
+                    }
+                    List<SearchHit> hits = new ArrayList<>(search.pageSize() + 1);
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            hits.add(toHit(rs, search));
+                        }
+                    }
+                    return hits;
                 }
-            }
-            return hits;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("search failed", e);
         }

@@ -1,5 +1,6 @@
 package io.airstay.search.service;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import io.airstay.platform.cache.JsonCache;
 import io.airstay.platform.cache.VersionedDocument;
 import io.airstay.search.model.Property;
 import io.airstay.search.repository.PropertySearch;
+import io.airstay.search.repository.ReadReplica;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -34,10 +36,12 @@ public class PropertyCache {
 
     private final JsonCache cache;
     private final PropertyQueries queries;
+    private final ReadReplica replica;
 
-    public PropertyCache(JsonCache cache, PropertyQueries queries) {
+    public PropertyCache(JsonCache cache, PropertyQueries queries, ReadReplica replica) {
         this.cache = cache;
         this.queries = queries;
+        this.replica = replica;
     }
 
     public Uni<Optional<JsonBody>> detail(UUID id, Supplier<VersionedDocument> loader) {
@@ -60,11 +64,12 @@ public class PropertyCache {
     /** After commit: the listing's detail is replaced (or marked absent) and searches that could show it are retired. */
     public void propertyChanged(Property property, String previousCity) {
         refreshDetail(property);
-        cache.bumpGenerationAfterCommit(propertiesGeneration(cityKey(property.city)));
+        List<String> generations = new ArrayList<>(List.of(propertiesGeneration(cityKey(property.city)),
+                propertiesGeneration(ANY_CITY)));
         if (previousCity != null && !cityKey(previousCity).equals(cityKey(property.city))) {
-            cache.bumpGenerationAfterCommit(propertiesGeneration(cityKey(previousCity)));
+            generations.add(propertiesGeneration(cityKey(previousCity)));
         }
-        cache.bumpGenerationAfterCommit(propertiesGeneration(ANY_CITY));
+        retireSearches(generations);
     }
 
     /**
@@ -77,8 +82,15 @@ public class PropertyCache {
 
     /** After commit: date searches of the listing's city (and of any city) are retired. */
     public void availabilityChanged(String city) {
-        cache.bumpGenerationAfterCommit(availabilityGeneration(cityKey(city)));
-        cache.bumpGenerationAfterCommit(availabilityGeneration(ANY_CITY));
+        retireSearches(List.of(availabilityGeneration(cityKey(city)), availabilityGeneration(ANY_CITY)));
+    }
+
+    /**
+     * Bumps the generations after commit, once the read replica has the commit: a search read again under the new
+     * generation sees the change, where one read from a replica that lags would keep the page without it for its TTL.
+     */
+    private void retireSearches(List<String> generations) {
+        replica.afterReplayed(() -> generations.forEach(cache::bumpGenerationAfterCommit));
     }
 
     /**

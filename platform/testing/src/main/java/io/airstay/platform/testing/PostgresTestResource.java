@@ -21,7 +21,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     public static final String USERNAME = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private static final Map<String, String> SETTINGS = Map.of(
+    static final Map<String, String> SETTINGS = Map.of(
             "shared_preload_libraries", "pg_stat_statements",
             "max_connections", "200",
             // durability is pointless for a throw-away test database
@@ -29,7 +29,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             "synchronous_commit", "off",
             "full_page_writes", "off");
 
-    private String database = "airstay";
+    String database = "airstay";
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -73,7 +73,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         return container.getHost() + ":" + container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT);
     }
 
-    private void createDatabaseIfMissing(String serverUrl) {
+    /** Creates the database on the server at {@code serverUrl} ({@code jdbc:postgresql://host:port/}). */
+    void createDatabaseIfMissing(String serverUrl) {
         try (Connection connection = DriverManager.getConnection(serverUrl + "postgres", USERNAME, PASSWORD)) {
             EmbeddedServers.createDatabaseIfMissing(connection, database, USERNAME);
         } catch (Exception e) {

@@ -112,13 +112,21 @@ final class ServerSupport {
             if (Files.exists(server)) {
                 findProcess(Files.readString(server)).ifPresent(ServerSupport::kill);
             }
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            deleteTree(dir);
         } catch (IOException e) {
             // best effort: a leftover directory only costs disk space
+        }
+    }
+
+    /** Deletes {@code dir} and everything in it, if it exists. */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
@@ -144,16 +152,21 @@ final class ServerSupport {
     /** Waits until {@code port} accepts connections, failing early if {@code process} dies. */
     static void awaitPort(String host, int port, ProcessHandle process, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(host, port), 500);
-                return;
-            } catch (IOException notYet) {
-                if (process != null && !process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Server on port " + port + " did not start:\n" + tail(log));
-                }
-                Thread.sleep(50);
+        while (!accepts(host, port)) {
+            if (process != null && !process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("Server on port " + port + " did not start:\n" + tail(log));
             }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Whether something accepts connections on {@code host:port} (within 500 ms). */
+    static boolean accepts(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException refused) {
+            return false;
         }
     }
 
