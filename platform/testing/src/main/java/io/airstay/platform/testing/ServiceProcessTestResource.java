@@ -63,6 +63,12 @@ public class ServiceProcessTestResource implements QuarkusTestResourceLifecycleM
     public void stop() {
     }
 
+    /** The java the platform runs its services on ({@code ./airstay test} sets it), else the one running the tests. */
+    private static String serviceJava() {
+        String java = System.getenv("AIRSTAY_JAVA");
+        return java != null && !java.isBlank() ? java : Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     private String launch() throws Exception {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: package " + name + " first");
@@ -77,7 +83,7 @@ public class ServiceProcessTestResource implements QuarkusTestResourceLifecycleM
         Path dir = ServerSupport.workDir("service-" + name);
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                serviceJava(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.host=" + bind,
                 "-Dquarkus.http.port=" + ports[0],
