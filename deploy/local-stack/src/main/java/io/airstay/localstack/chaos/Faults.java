@@ -63,6 +63,10 @@ final class Faults {
         faults.put("postgres-immediate", new Fault("postgres-immediate",
                 "PostgreSQL stopped (immediate: no checkpoint), restarted with crash recovery", false, false,
                 () -> crashAndRestart("postgres", Duration.ofSeconds(2))));
+        // search-service reads the replica and turns to the primary when it stops answering
+        faults.put("replica-down", new Fault("replica-down",
+                "the PostgreSQL read replica stopped (immediate), down 5 s, restarted", true, true,
+                () -> crashAndRestart("postgres-replica", Duration.ofSeconds(5))));
         faults.put("redis-pause", new Fault("redis-pause", "Redis frozen (SIGSTOP) " + redisPause.toSeconds() + " s", true, true,
                 this::pauseRedis));
         faults.put("redis-restart-empty", new Fault("redis-restart-empty", "Redis killed, restarted without its data", true, true,
