@@ -28,4 +28,11 @@ public interface SearchConfig {
     /** How long a writer waits for the read replica to replay its commit before it retires the searches it changed. */
     @WithDefault("1s")
     Duration replicaWait();
+
+    /**
+     * How often this replica looks for a new analytics run (the newest row of gold.runs): cached statistics of an
+     * older run are no longer served once it has seen the new one. Read by the scheduler; {@code off} disables it.
+     */
+    @WithDefault("5s")
+    String statsRunCheckEvery();
 }
