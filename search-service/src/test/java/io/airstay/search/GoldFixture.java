@@ -3,6 +3,7 @@ package io.airstay.search;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -89,5 +90,25 @@ public final class GoldFixture {
 
     private static BigDecimal amount(String revenue, int nights) {
         return nights == 0 ? BigDecimal.ZERO : new BigDecimal(revenue).divide(BigDecimal.valueOf(nights), 2, RoundingMode.HALF_UP);
+    }
+
+    /** Replaces the popularity rankings: listings best first, then searches best first; none to clear them. */
+    public void popular(List<UUID> listings, List<Object[]> searches) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("DELETE FROM gold.popular_listings").executeUpdate();
+            entityManager.createNativeQuery("DELETE FROM gold.popular_searches").executeUpdate();
+            for (int rank = 1; rank <= listings.size(); rank++) {
+                entityManager.createNativeQuery("INSERT INTO gold.popular_listings (rank, property_id, score, run_id) VALUES (?1, ?2, ?3, 0)")
+                        .setParameter(1, rank).setParameter(2, listings.get(rank - 1)).setParameter(3, 100.0 / rank).executeUpdate();
+            }
+            for (int rank = 1; rank <= searches.size(); rank++) {
+                Object[] search = searches.get(rank - 1);
+                entityManager.createNativeQuery("""
+                        INSERT INTO gold.popular_searches (rank, city, guests, bedrooms, price_band, score, run_id)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)""")
+                        .setParameter(1, rank).setParameter(2, search[0]).setParameter(3, search[1]).setParameter(4, search[2])
+                        .setParameter(5, search[3]).setParameter(6, 100.0 / rank).executeUpdate();
+            }
+        });
     }
 }

@@ -9,13 +9,20 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "airstay.search")
 public interface SearchConfig {
 
-    /** Cities whose first results page is kept warm. */
+    /** Cities whose first results page is kept warm while the last analytics run ranked no searches. */
     @WithDefault("New York,Los Angeles,San Francisco,Chicago,Miami")
     List<String> warmCities();
 
-    /** How many of the most booked properties have their detail kept warm. */
+    /**
+     * How many listings have their detail kept warm: the most popular of the last analytics run, or while it ranked
+     * none, the most booked.
+     */
     @WithDefault("200")
     int warmTopProperties();
+
+    /** How many of the last analytics run's most popular searches have their first page kept warm. */
+    @WithDefault("50")
+    int warmTopSearches();
 
     /** How often warming runs (first run at start); {@code off} disables it. Read by the scheduler. */
     @WithDefault("10m")
@@ -35,4 +42,11 @@ public interface SearchConfig {
      */
     @WithDefault("5s")
     String statsRunCheckEvery();
+
+    /**
+     * How often this replica adds the demand it counted (listing views, searches) to the daily counters. Read by the
+     * scheduler; {@code off} leaves it to shutdown.
+     */
+    @WithDefault("5s")
+    String demandFlushEvery();
 }

@@ -96,7 +96,7 @@ public class PropertyResource {
     public Uni<Response> get(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
             @Parameter(hidden = true) @RestHeader(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         UUID propertyId = Params.uuid(ID, id);
-        return reader.detail(propertyId).map(detail -> detail
+        return reader.view(propertyId).map(detail -> detail
                 .orElseThrow(() -> new ResourceNotFoundException("Property " + propertyId + " not found"))
                 .toResponse(acceptEncoding));
     }
