@@ -41,6 +41,21 @@ public class GoldRepository {
     private static final String STAY_COLUMNS = """
             month, nights_available, nights_booked, occupancy_rate, revenue, adr, revpar, bookings, cancellations,
             cancellation_rate, avg_lead_time_days, avg_length_of_stay""";
+    /** A listing's months: a range of the primary key. */
+    static final String LISTING_MONTHS = "SELECT " + STAY_COLUMNS + """
+            , 0 AS listings, 0 AS reviews, 0 AS avg_rating, 0 AS reviews_positive, 0 AS reviews_neutral,
+              0 AS reviews_negative
+            FROM gold.listing_month_stats WHERE property_id = ? AND month BETWEEN ? AND ? ORDER BY month""";
+    /** A city's months, in any spelling: a range of idx_city_month_stats_lower_city. */
+    static final String CITY_MONTHS = "SELECT " + STAY_COLUMNS + """
+            , listings, reviews, avg_rating, reviews_positive, reviews_neutral, reviews_negative
+            FROM gold.city_month_stats WHERE lower(city) = ? AND month BETWEEN ? AND ? ORDER BY month, city""";
+    /**
+     * The city's first spelling, among its own rows: OFFSET 0 keeps the planner from taking min() as the first of the
+     * primary key in city order, which would walk the whole table for a city late in the alphabet.
+     */
+    static final String CITY_SPELLING = """
+            SELECT min(city) FROM (SELECT city FROM gold.city_month_stats WHERE lower(city) = ? OFFSET 0) AS spellings""";
 
     private final AgroalDataSource primary;
 
@@ -61,29 +76,22 @@ public class GoldRepository {
 
     /** The listing's months from {@code from} to {@code to} (first days of months), those the job has a row for. */
     public GoldFigures listingMonths(UUID propertyId, LocalDate from, LocalDate to) {
-        return snapshot("SELECT " + STAY_COLUMNS + """
-                , 0 AS listings, 0 AS reviews, 0 AS avg_rating, 0 AS reviews_positive, 0 AS reviews_neutral,
-                  0 AS reviews_negative
-                FROM gold.listing_month_stats WHERE property_id = ? AND month BETWEEN ? AND ? ORDER BY month""",
-                propertyId, from, to);
+        return snapshot(LISTING_MONTHS, propertyId, from, to);
     }
 
     /** The city's months (any spelling of it: {@code lowerCity} is lower-cased), those the job has a row for. */
     public GoldFigures cityMonths(String lowerCity, LocalDate from, LocalDate to) {
-        return snapshot("SELECT " + STAY_COLUMNS + """
-                , listings, reviews, avg_rating, reviews_positive, reviews_neutral, reviews_negative
-                FROM gold.city_month_stats WHERE lower(city) = ? AND month BETWEEN ? AND ? ORDER BY month, city""",
-                lowerCity, from, to);
+        return snapshot(CITY_MONTHS, lowerCity, from, to);
     }
 
     /** The city as the analytics results spell it (any month); empty when they do not know it. */
     public Optional<String> citySpelling(String lowerCity) {
         return read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT city FROM gold.city_month_stats WHERE lower(city) = ? ORDER BY city LIMIT 1")) {
+            try (PreparedStatement select = connection.prepareStatement(CITY_SPELLING)) {
                 select.setString(1, lowerCity);
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+                    row.next();
+                    return Optional.ofNullable(row.getString(1));
                 }
             }
         });

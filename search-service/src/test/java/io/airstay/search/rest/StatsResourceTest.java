@@ -116,6 +116,21 @@ class StatsResourceTest {
     }
 
     @Test
+    void aCitySpelledTwoWaysIsOneMarketWhoseMonthsAddUp() {
+        String city = PropertyFixture.uniqueCity("Twospell");
+        gold.run(rows -> {
+            rows.cityMonth(city, "2025-11", 3, JANUARY, new Reviews(4, "4.50", 3, 1, 0));
+            rows.cityMonth(city.toUpperCase(), "2025-11", 2, MARCH, new Reviews(1, "3.00", 0, 1, 0));
+        });
+        runs.check();
+
+        given().get(market(city.toLowerCase(), "2025-11", "2025-11")).then().statusCode(200)
+                .body("city", equalTo(city.toUpperCase())).body("months[0].listings", equalTo(5))
+                .body("months[0].stays.nights_booked", equalTo(30)).body("months[0].stays.occupancy_rate", equalTo(0.4918f))
+                .body("months[0].reviews.avg_rating", equalTo(4.2f)).body("totals.stays.revenue", equalTo(3500.0f));
+    }
+
+    @Test
     void aNewRunReplacesCachedStatisticsOnceSeen() {
         UUID id = PropertyFixture.create(PropertyFixture.uniqueCity("Rerunville"), Map.of());
         gold.run(rows -> rows.listingMonth(id, "Rerunville", "2026-01", JANUARY));
