@@ -20,6 +20,8 @@ import io.airstay.search.repository.DemandRepository;
 import io.airstay.search.repository.DemandRepository.SearchKey;
 import io.airstay.search.repository.DemandRepository.ViewKey;
 import io.airstay.search.repository.PropertySearch;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -43,9 +45,19 @@ public class DemandCounters {
     private final DemandRepository repository;
     private final Map<ViewKey, Count> views = new ConcurrentHashMap<>();
     private final Map<SearchKey, Count> searches = new ConcurrentHashMap<>();
+    private final Counter flushed;
+    private final Counter failed;
 
-    public DemandCounters(DemandRepository repository) {
+    public DemandCounters(DemandRepository repository, MeterRegistry registry) {
         this.repository = repository;
+        this.flushed = flushes(registry, "added");
+        this.failed = flushes(registry, "failed");
+    }
+
+    private static Counter flushes(MeterRegistry registry, String result) {
+        return Counter.builder("airstay.demand.flushes")
+                .description("Flushes of the demand counts to the daily counters, by result (failed: kept for the next)")
+                .tag("result", result).register(registry);
     }
 
     /** A guest saw the listing's detail. */
@@ -72,7 +84,9 @@ public class DemandCounters {
                 repository.add(newViews, newSearches);
                 written(views, newViews);
                 written(searches, newSearches);
+                flushed.increment();
             } catch (SQLException | RuntimeException e) {
+                failed.increment();
                 LOG.warnf("Could not add the demand counts, kept for the next flush: %s", e.getMessage());
             }
         }

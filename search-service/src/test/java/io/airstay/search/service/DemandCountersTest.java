@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.airstay.platform.testing.RealServers;
 import io.airstay.search.PropertyFixture;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -30,6 +31,8 @@ class DemandCountersTest {
     DemandCounters counters;
     @Inject
     EntityManager entityManager;
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void viewsAndFirstPagesOfSearchesAreCountedInMemoryAndAddedUpByEachFlush() {
@@ -51,7 +54,9 @@ class DemandCountersTest {
         assertEquals(0, views(id));
         assertEquals(0, searches(key, 2, 1, "100-200"));
 
+        double added = registry.counter("airstay.demand.flushes", "result", "added").count();
         counters.flush();
+        assertEquals(added + 1, registry.counter("airstay.demand.flushes", "result", "added").count());
         assertEquals(3, views(id));
         assertEquals(2, searches(key, 2, 1, "100-200"), "page 2 is not counted again");
         assertEquals(1, searches(key, 0, 0, "500+"));
