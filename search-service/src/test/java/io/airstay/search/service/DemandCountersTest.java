@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -81,6 +85,35 @@ class DemandCountersTest {
         counters.flush();
 
         assertEquals(11, views(id));
+    }
+
+    @Test
+    void countsMadeWhileFlushesRunAreNeitherLostNorAddedTwice() throws Exception {
+        UUID id = UUID.randomUUID();
+        int threads = 4;
+        int each = 20_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> counting = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                counting.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        counters.viewed(id);
+                    }
+                }));
+            }
+            while (counting.stream().anyMatch(task -> !task.isDone())) {
+                counters.flush();
+            }
+            for (Future<?> task : counting) {
+                task.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        counters.flush();
+
+        assertEquals((long) threads * each, views(id));
     }
 
     private long views(UUID id) {
