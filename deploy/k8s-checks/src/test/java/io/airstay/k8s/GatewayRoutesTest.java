@@ -42,6 +42,8 @@ class GatewayRoutesTest {
             "/api/v1/properties/search", "search",
             "/api/v1/properties/{id}", "search",
             "/api/v1/properties", "search",
+            "/api/v1/properties/{id}/stats", "search",
+            "/api/v1/markets/Miami/stats", "search",
             "/api/v1/properties/{id}/availability", "availability",
             "/api/v1/bookings", "booking",
             "/api/v1/bookings/{id}", "booking",

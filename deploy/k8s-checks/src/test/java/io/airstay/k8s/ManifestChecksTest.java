@@ -185,7 +185,7 @@ class ManifestChecksTest {
         handMadeSecrets(directory.startsWith("k8s/overlays/prod") ? "airstay" : "airstay-dev")
                 .forEach((secret, keys) -> available.put("Secret/" + secret, keys));
         List<String> missing = new ArrayList<>();
-        rendered.templates().forEach(pod -> references(pod.spec()).forEach(ref -> {
+        Stream.concat(rendered.templates(), rendered.sparkPods()).forEach(pod -> references(pod.spec()).forEach(ref -> {
             String what = ref.kind + "/" + ref.name;
             if (!ref.optional && !available.containsKey(what)) {
                 missing.add(pod.owner() + " -> " + what);
@@ -212,8 +212,11 @@ class ManifestChecksTest {
         prod.kind("KafkaUser").forEach(o -> made.add(name(o)));
         prod.kind("Kafka").forEach(o -> made.add(name(o) + "-cluster-ca-cert"));
         Set<String> needed = new TreeSet<>();
-        prod.templates().forEach(pod -> references(pod.spec()).stream().filter(r -> r.kind.equals("Secret") && !r.optional)
-                .forEach(r -> needed.add(r.name)));
+        Stream.concat(prod.templates(), prod.sparkPods()).forEach(pod -> references(pod.spec()).stream()
+                .filter(r -> r.kind.equals("Secret") && !r.optional).forEach(r -> needed.add(r.name)));
+        // CloudNativePG sets the password of each managed role from its Secret.
+        prod.kind("Cluster").forEach(cluster -> cluster.at("/spec/managed/roles")
+                .forEach(role -> needed.add(role.at("/passwordSecret/name").asText())));
         needed.removeAll(made);
         assertEquals(needed, handMadeSecrets("airstay").keySet());
         assertTrue(needed.contains("redis-exporter"), needed.toString());

@@ -87,8 +87,18 @@ class NetworkFlowsTest {
                     .flows("cnpg-operator", database, 5432, 8000)
                     .flow("monitoring", database, 9187)
                     .flows(database, "kubernetes-api", 443, 6443)
-                    .dns(database);
+                    .dns(database)
+                    // The nightly analytics run reads every service's database (and writes search's gold schema).
+                    .flow("analytics-driver", database, 5432)
+                    .flow("analytics-executor", database, 5432);
         }
+        // The analytics run's Spark pods: executors to the driver's RPC and block manager, block transfers among them,
+        // the driver starting its executors through the Kubernetes API.
+        expected.flows("analytics-executor", "analytics-driver", 7078, 7079)
+                .flow("analytics-driver", "analytics-executor", 7079)
+                .flow("analytics-executor", "analytics-executor", 7079)
+                .flows("analytics-driver", "kubernetes-api", 443, 6443)
+                .dns("analytics-driver", "analytics-executor");
         // Strimzi: the brokers (KRaft controllers too) among themselves and from the cluster operator; its entity
         // operator and exporter on the replication port; the exporter's metrics, open to all by Strimzi's policy.
         expected.flows("broker", "broker", 9090, 9091)

@@ -123,10 +123,11 @@ class RedisAccessTest {
                         service + " tracks changes under " + tracked + ", outside its keys");
             }
         }
-        assertEquals(List.of("v1:property:versioned:", "v1:gen:search:", "v1:gen:search-dates:"),
+        assertEquals(List.of("v1:property:versioned:", "v1:gen:search:", "v1:gen:search-dates:", "v1:stats:listing:", "v1:stats:market:"),
                 ServiceFacts.nearCacheTrackedPrefixes("search"));
         // The derivation finds the keys: the three caching services have some, booking-service none.
-        assertEquals(Set.of("v1:property:versioned:", "v1:api:search:", "v1:gen:search:", "v1:gen:search-dates:"), ServiceFacts.cacheKeyPrefixes("search"));
+        assertEquals(Set.of("v1:property:versioned:", "v1:api:search:", "v1:gen:search:", "v1:gen:search-dates:", "v1:stats:listing:",
+                "v1:stats:market:"), ServiceFacts.cacheKeyPrefixes("search"));
         assertEquals(Set.of(), ServiceFacts.cacheKeyPrefixes("booking"));
         // The exporter reads server statistics only: no key, no write.
         List<String> exporter = users.get("exporter");

@@ -103,8 +103,9 @@ final class Rendered {
     }
 
     /**
-     * Every pod: the workloads', CloudNativePG's instances and Strimzi's brokers, entity operator and Kafka exporter
-     * (labels as the operators set them; ports those that other pods connect to, probes' ports left out).
+     * Every pod: the workloads', CloudNativePG's instances, Strimzi's brokers, entity operator and Kafka exporter, and
+     * the Spark driver and executors of each ScheduledSparkApplication's runs (labels as the operators set them; ports
+     * those that other pods connect to, probes' ports left out).
      */
     Stream<Pod> pods() {
         Stream<Pod> instances = kind("Cluster").map(cluster -> {
@@ -136,7 +137,49 @@ final class Rendered {
             }
             return pods.stream();
         });
-        return Stream.of(templates(), instances, brokers, strimzi).flatMap(s -> s);
+        return Stream.of(templates(), instances, brokers, strimzi, sparkPods()).flatMap(s -> s);
+    }
+
+    /**
+     * The driver and the executors of each ScheduledSparkApplication's runs, as the Kubeflow Spark Operator and Spark
+     * make them from its template: the role's labels, env, volume mounts and security context in the container, the
+     * template's volumes, Spark's ports (the application's or Spark on Kubernetes' defaults).
+     */
+    Stream<Pod> sparkPods() {
+        return kind("ScheduledSparkApplication").flatMap(application -> {
+            JsonNode template = application.at("/spec/template");
+            return Stream.of(
+                    sparkPod(application, "driver", ports("driver-rpc-port", sparkPort(template, "spark.driver.port", 7078),
+                            "blockmanager", sparkPort(template, "spark.driver.blockManager.port", 7079),
+                            "spark-ui", sparkPort(template, "spark.ui.port", 4040))),
+                    sparkPod(application, "executor", ports("blockmanager", sparkPort(template, "spark.blockManager.port", 7079))));
+        });
+    }
+
+    private static Pod sparkPod(JsonNode application, String role, ObjectNode spec) {
+        JsonNode template = application.at("/spec/template");
+        JsonNode settings = template.path(role);
+        Map<String, String> labels = strings(settings.path("labels"));
+        labels.put("spark-role", role);
+        ObjectNode container = (ObjectNode) spec.at("/containers/0");
+        for (String field : List.of("env", "volumeMounts", "securityContext")) {
+            if (settings.has(field)) {
+                container.set(field, settings.path(field).deepCopy());
+            }
+        }
+        if (template.has("volumes")) {
+            spec.set("volumes", template.path("volumes").deepCopy());
+        }
+        if (settings.has("serviceAccount")) {
+            spec.put("serviceAccountName", settings.path("serviceAccount").asText());
+        }
+        return new Pod("ScheduledSparkApplication/" + name(application) + "-" + role, labels, spec);
+    }
+
+    /** A port of Spark's configuration, as the application sets it or Spark on Kubernetes defaults it. */
+    static int sparkPort(JsonNode application, String key, int defaultPort) {
+        JsonNode value = application.path("sparkConf").path(key);
+        return value.isMissingNode() ? defaultPort : Integer.parseInt(value.asText());
     }
 
     private static Map<String, String> strimziLabels(String cluster, String name) {

@@ -23,13 +23,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Every rendered object against the Kubernetes API schemas (npm kubernetes-models) and the Prometheus Operator's
  * (npm @kubernetes-models/prometheus-operator). Strimzi's resources are checked against its Java API model
- * (StrimziSchemaTest); CloudNativePG publishes no schema package: OperatorResourcesTest checks its required fields.
+ * (StrimziSchemaTest); CloudNativePG and the Kubeflow Spark Operator publish no schema package: OperatorResourcesTest
+ * and AnalyticsJobTest check their required fields.
  */
 class SchemaValidationTest {
 
     private static final Path NODE = Tools.WORK.resolve("node");
     static final Set<String> CHECKED_ELSEWHERE = Set.of("kafka.strimzi.io/v1 Kafka", "kafka.strimzi.io/v1 KafkaNodePool",
-            "kafka.strimzi.io/v1 KafkaTopic", "kafka.strimzi.io/v1 KafkaUser", "postgresql.cnpg.io/v1 Cluster");
+            "kafka.strimzi.io/v1 KafkaTopic", "kafka.strimzi.io/v1 KafkaUser", "postgresql.cnpg.io/v1 Cluster",
+            "sparkoperator.k8s.io/v1beta2 ScheduledSparkApplication");
 
     @BeforeAll
     static void installValidator() throws IOException {

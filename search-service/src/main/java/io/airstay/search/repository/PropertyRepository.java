@@ -29,6 +29,12 @@ public class PropertyRepository implements PanacheRepositoryBase<Property, UUID>
         return property;
     }
 
+    /** The listing's host, active listing or not; empty for an unknown id. */
+    public Optional<UUID> hostOf(UUID id) {
+        return getEntityManager().createQuery("SELECT p.hostId FROM Property p WHERE p.id = :id", UUID.class)
+                .setParameter("id", id).getResultStream().findFirst();
+    }
+
     /** The most booked active listings, best first (served by idx_properties_top). */
     public List<UUID> mostBookedIds(int limit) {
         return getEntityManager().createQuery("""

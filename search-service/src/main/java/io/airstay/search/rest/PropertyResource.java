@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -38,9 +39,13 @@ import io.airstay.platform.problem.ResourceNotFoundException;
 import io.airstay.platform.security.CurrentUser;
 import io.airstay.platform.security.Roles;
 import io.airstay.search.rest.dto.PropertyDetail;
+import io.airstay.search.rest.dto.ListingStats;
 import io.airstay.search.rest.dto.PropertyRequest;
 import io.airstay.search.service.PropertyReader;
 import io.airstay.search.service.PropertyService;
+import io.airstay.search.rest.dto.StatsQuery;
+import io.airstay.search.service.StatsRange;
+import io.airstay.search.service.StatsReader;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/properties")
@@ -56,11 +61,13 @@ public class PropertyResource {
 
     private final PropertyService service;
     private final PropertyReader reader;
+    private final StatsReader stats;
     private final CurrentUser user;
 
-    public PropertyResource(PropertyService service, PropertyReader reader, CurrentUser user) {
+    public PropertyResource(PropertyService service, PropertyReader reader, StatsReader stats, CurrentUser user) {
         this.service = service;
         this.reader = reader;
+        this.stats = stats;
         this.user = user;
     }
 
@@ -89,7 +96,7 @@ public class PropertyResource {
     public Uni<Response> get(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
             @Parameter(hidden = true) @RestHeader(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         UUID propertyId = Params.uuid(ID, id);
-        return reader.detail(propertyId).map(detail -> detail
+        return reader.view(propertyId).map(detail -> detail
                 .orElseThrow(() -> new ResourceNotFoundException("Property " + propertyId + " not found"))
                 .toResponse(acceptEncoding));
     }
@@ -140,5 +147,22 @@ public class PropertyResource {
     public Response deactivate(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
         service.deactivate(Params.uuid(ID, id), user.id());
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/stats")
+    @RolesAllowed(Roles.HOST)
+    @Operation(operationId = "getPropertyStats", summary = "Monthly statistics of one of the caller's listings, from the nightly analytics run",
+            description = "One entry per month from from to to (zeros for a month without data), and totals over the range. "
+                    + "Deactivated listings keep their statistics.")
+    @APIResponse(responseCode = "200", description = "The listing's statistics",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListingStats.class)))
+    @APIResponse(responseCode = "404", description = "No listing with this id")
+    public Uni<Response> stats(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
+            @BeanParam StatsQuery query,
+            @Parameter(hidden = true) @RestHeader(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        UUID propertyId = Params.uuid(ID, id);
+        StatsRange range = query.range();
+        return stats.listing(propertyId, user.id(), range).map(body -> body.toResponse(acceptEncoding));
     }
 }

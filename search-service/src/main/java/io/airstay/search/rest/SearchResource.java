@@ -39,6 +39,6 @@ public class SearchResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResultPage.class)))
     public Uni<Response> search(@BeanParam SearchQuery query,
             @Parameter(hidden = true) @RestHeader(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
-        return reader.search(query.criteria()).map(body -> body.toResponse(acceptEncoding));
+        return reader.request(query.criteria()).map(body -> body.toResponse(acceptEncoding));
     }
 }

@@ -15,10 +15,27 @@ public class PropertyReader {
 
     private final PropertyCache cache;
     private final PropertyQueries queries;
+    private final DemandCounters demand;
 
-    public PropertyReader(PropertyCache cache, PropertyQueries queries) {
+    public PropertyReader(PropertyCache cache, PropertyQueries queries, DemandCounters demand) {
         this.cache = cache;
         this.queries = queries;
+        this.demand = demand;
+    }
+
+    /** A guest's request for the detail: {@link #detail}, counted as a view of the listing when it is found. */
+    public Uni<Optional<JsonBody>> view(UUID id) {
+        return detail(id).invoke(detail -> {
+            if (detail.isPresent()) {
+                demand.viewed(id);
+            }
+        });
+    }
+
+    /** A guest's search: {@link #search}, counted as demand. */
+    public Uni<JsonBody> request(SearchCriteria criteria) {
+        demand.searched(criteria);
+        return search(criteria);
     }
 
     /** The detail JSON of an active listing; empty when unknown or deactivated. */

@@ -3,12 +3,10 @@ package io.airstay.search.repository;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.StringJoiner;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -102,26 +100,10 @@ class SearchQueryPlanTest {
 
     private String explain(SearchCriteria criteria) throws SQLException {
         PropertySearchRepository.Statement statement = searches.build(criteria.search());
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement explain = connection.prepareStatement("EXPLAIN " + statement.sql)) {
-            for (int i = 0; i < statement.parameters.size(); i++) {
-                explain.setObject(i + 1, statement.parameters.get(i));
-            }
-            return lines(explain.executeQuery());
-        }
+        return Explain.plan(dataSource, statement.sql.toString(), statement.parameters);
     }
 
     private String explain(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement explain = connection.createStatement()) {
-            return lines(explain.executeQuery("EXPLAIN " + sql));
-        }
-    }
-
-    private static String lines(ResultSet rs) throws SQLException {
-        StringJoiner plan = new StringJoiner("\n");
-        while (rs.next()) {
-            plan.add(rs.getString(1));
-        }
-        return plan.toString();
+        return Explain.plan(dataSource, sql, List.of());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.airstay.platform.testing.RealServers;
 import io.airstay.platform.testing.RedisTestResource;
+import io.airstay.search.GoldFixture;
 import io.airstay.search.PropertyFixture;
 import io.airstay.search.repository.PropertyRepository;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -124,6 +126,29 @@ class SearchCacheTest {
 
         awaitKeys(PropertyCache.detailKey(id));
         awaitKeys("v1:api:search:miami:_:g*");
+    }
+
+    @Test
+    void warmingPrefersTheListingsAndSearchesTheLastRunRankedPopular() {
+        String city = PropertyFixture.uniqueCity("Popville");
+        UUID popular = PropertyFixture.create(city, Map.of());
+        redis.key(String.class).del(PropertyCache.detailKey(popular));
+        GoldFixture gold = new GoldFixture(entityManager);
+        gold.popular(List.of(popular), List.<Object[]>of(new Object[] { city.toLowerCase(), 2, 1, "100-200" }));
+        try {
+            warmer.warm();
+        } finally {
+            gold.popular(List.of(), List.of());
+        }
+
+        awaitKeys(PropertyCache.detailKey(popular));
+        // the popular search's first page, as a guest asks for it: 2 guests, 1 bedroom, up to 200 a night
+        String warmed = "v1:api:search:" + city.toLowerCase() + ":1:g*";
+        awaitKeys(warmed);
+        double hits = count("search", "hit");
+        given().get(SEARCH + "?city=" + city + "&num_guests=2&min_bedrooms=1&max_price=200").then().statusCode(200)
+                .body("data[0].property_id", equalTo(popular.toString()));
+        assertEquals(hits + 1, count("search", "hit"));
     }
 
     private void awaitKeys(String pattern) {
