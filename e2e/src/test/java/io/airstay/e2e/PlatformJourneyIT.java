@@ -531,8 +531,9 @@ class PlatformJourneyIT {
         }
     }
 
+    /** The path with its placeholders filled with the journey's own listing and city. */
     private String withListing(String template) {
-        return template.replace("{id}", listing);
+        return template.replace("{id}", listing).replace("{city}", encode(city).replace("+", "%20"));
     }
 
     private static JsonNode firstExample(JsonNode requestBody) {
