@@ -35,6 +35,8 @@ import io.quarkus.scheduler.Scheduled;
 public class DemandCounters {
 
     private static final Logger LOG = Logger.getLogger(DemandCounters.class);
+    /** Distinct keys held per kind (about two days' worth); beyond it, new keys are not counted. */
+    static final int MAX_KEYS = 200_000;
 
     /** What was counted, and how much of it the daily rows already hold (written by the flush only). */
     private static final class Count {
@@ -103,6 +105,10 @@ public class DemandCounters {
     private static <K> void count(Map<K, Count> counts, K key) {
         Count count = counts.get(key);
         if (count == null) {
+            // a client inventing cities must not grow this map (and the daily rows) without end
+            if (counts.size() >= MAX_KEYS) {
+                return;
+            }
             count = counts.computeIfAbsent(key, k -> new Count());
         }
         count.counted.increment();
