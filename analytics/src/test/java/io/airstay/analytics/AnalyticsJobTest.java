@@ -28,10 +28,6 @@ import org.junit.jupiter.api.Test;
 class AnalyticsJobTest {
 
     private static final String[] MONTHS = {"--from", "2026-01", "--to", "2026-02", "--as-of", "2026-02-28"};
-    private static final String LISTING_MONTHS = """
-            select property_id, month, city, nights_available, nights_booked, occupancy_rate, revenue, adr, revpar,
-                   bookings, cancellations, cancellation_rate, avg_lead_time_days, avg_length_of_stay
-            from gold.listing_month_stats order by property_id, month""";
     private static final String CITY_MONTHS = """
             select city, month, listings, nights_available, nights_booked, occupancy_rate, revenue, adr, revpar,
                    bookings, cancellations, cancellation_rate, avg_lead_time_days, avg_length_of_stay, reviews,
@@ -92,7 +88,7 @@ class AnalyticsJobTest {
                 L2 + "|2026-02-01|Lisbon|12|4|0.3333|780.00|195.00|65.00|1|0|0.0000|13.00|2.00",
                 // no bookings: 31 nights - 10 blocked, zeros; no February row (no calendar, no booking)
                 L3 + "|2026-01-01|Porto|21|0|0.0000|0.00|0.00|0.00|0|0|0.0000|0.00|0.00"),
-                search(LISTING_MONTHS));
+                search(GoldRows.LISTING_MONTHS));
     }
 
     @Test
@@ -177,7 +173,7 @@ class AnalyticsJobTest {
     @Test
     void anUnreachableDatabaseFailsTheRunAndWritesNothing() throws Exception {
         runMonths();
-        List<String> before = search(LISTING_MONTHS);
+        List<String> before = search(GoldRows.LISTING_MONTHS);
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -194,7 +190,7 @@ class AnalyticsJobTest {
         assertEquals(1, outcome.code());
         assertTrue(outcome.err().startsWith("analytics failed: cannot reach the review database (" + unreachable + ")"),
                 outcome.err());
-        assertEquals(before, search(LISTING_MONTHS));
+        assertEquals(before, search(GoldRows.LISTING_MONTHS));
         assertEquals(List.of("1"), search("select count(*) from gold.runs"));
         assertFalse(Files.exists(output.resolve("second")));
     }

@@ -10,6 +10,12 @@ import java.util.List;
 /** Rows of a query as "a|b|c" strings, every column as PostgreSQL prints it. */
 final class GoldRows {
 
+    /** gold.listing_month_stats but run_id, in the order of the cross-check query. */
+    static final String LISTING_MONTHS = """
+            select property_id, month, city, nights_available, nights_booked, occupancy_rate, revenue, adr, revpar,
+                   bookings, cancellations, cancellation_rate, avg_lead_time_days, avg_length_of_stay
+            from gold.listing_month_stats order by property_id, month""";
+
     private GoldRows() {
     }
 

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sum;
@@ -47,46 +48,53 @@ public final class MonthlyStats {
     /**
      * The counters per listing and month (property_id, month, city, then {@link #COUNTERS}) of the months from
      * {@code start} to before {@code end}: a month has a row when the listing has a calendar night, a booked night or
-     * a check-in in it. Listings the listing dimension does not know are left out.
+     * a check-in in it. Listings the listing dimension does not know are left out. Calendar nights, booked nights and
+     * check-ins become rows of one shape, aggregated by listing and month in one go: a night both in the calendar and
+     * booked is available once.
      */
     public Dataset<Row> listingCounters(Dataset<Row> listings, Dataset<Row> calendar, Dataset<Row> bookings,
             LocalDate start, LocalDate end) {
-        Dataset<Row> stays = bookings.filter(col("status").isin((Object[]) STAYS))
-                .withColumn("nights", datediff(col("check_out_date"), col("check_in_date")));
-        Dataset<Row> bookedNights = stays
+        Column isStay = col("status").isin((Object[]) STAYS);
+        Column nights = datediff(col("check_out_date"), col("check_in_date"));
+        Dataset<Row> calendarNights = calendar.select(col("property_id"), col("night"),
+                not(col("blocked")).as("available"), lit(false).as("booked"), revenue(lit(0)),
+                lit(0).as("checked_in"), lit(0).as("canceled"), lit(0).as("stay"), lit(0).as("lead_days"),
+                lit(0).as("stay_nights"));
+        Dataset<Row> bookedNights = bookings.filter(isStay)
                 .select(col("property_id"),
                         explode(sequence(col("check_in_date"), date_sub(col("check_out_date"), 1))).as("night"),
-                        coalesce(col("total_price"), lit(0)).divide(col("nights")).as("night_revenue"))
-                .filter(col("night").geq(lit(start)).and(col("night").lt(lit(end))));
-        Dataset<Row> nights = layout.byListing(calendar)
-                .join(layout.byListing(bookedNights), new String[] {"property_id", "night"}, "full_outer")
-                .select(col("property_id"), trunc(col("night"), "month").as("month"),
-                        col("night_revenue").isNotNull().as("booked"), col("blocked"), col("night_revenue"));
-        Dataset<Row> nightCounters = nights.groupBy("property_id", "month").agg(
-                sum(when(col("booked").or(col("blocked").equalTo(false)), 1).otherwise(0)).as("nights_available"),
-                sum(when(col("booked"), 1).otherwise(0)).as("nights_booked"),
-                coalesce(sum("night_revenue"), lit(0)).as("revenue"));
-
-        Column isStay = col("status").isin((Object[]) STAYS);
-        Dataset<Row> checkInCounters = layout.byListing(bookings
+                        coalesce(col("total_price"), lit(0)).divide(nights).as("revenue"))
+                .filter(col("night").geq(lit(start)).and(col("night").lt(lit(end))))
+                .select(col("property_id"), col("night"), lit(true).as("available"), lit(true).as("booked"),
+                        revenue(col("revenue")), lit(0).as("checked_in"), lit(0).as("canceled"), lit(0).as("stay"),
+                        lit(0).as("lead_days"), lit(0).as("stay_nights"));
+        Dataset<Row> checkIns = bookings
                 .filter(isStay.or(col("status").equalTo(CANCELED)))
-                .filter(col("check_in_date").geq(lit(start)).and(col("check_in_date").lt(lit(end)))))
-                .groupBy(col("property_id"), trunc(col("check_in_date"), "month").as("month"))
-                .agg(count(lit(1)).as("bookings"),
-                        sum(when(col("status").equalTo(CANCELED), 1).otherwise(0)).as("cancellations"),
-                        sum(when(isStay, 1).otherwise(0)).as("stays"),
-                        sum(when(isStay, datediff(col("check_in_date"), col("created_day"))).otherwise(0))
-                                .as("lead_days"),
-                        sum(when(isStay, datediff(col("check_out_date"), col("check_in_date"))).otherwise(0))
-                                .as("stay_nights"));
-
-        Dataset<Row> counters = nightCounters
-                .join(checkInCounters, new String[] {"property_id", "month"}, "full_outer")
-                .na().fill(0, COUNTERS);
+                .filter(col("check_in_date").geq(lit(start)).and(col("check_in_date").lt(lit(end))))
+                .select(col("property_id"), col("check_in_date").as("night"), lit(false).as("available"),
+                        lit(false).as("booked"), revenue(lit(0)), lit(1).as("checked_in"),
+                        when(isStay, 0).otherwise(1).as("canceled"), when(isStay, 1).otherwise(0).as("stay"),
+                        when(isStay, datediff(col("check_in_date"), col("created_day"))).otherwise(0).as("lead_days"),
+                        when(isStay, nights).otherwise(0).as("stay_nights"));
+        Dataset<Row> counters = layout.byListing(calendarNights.unionByName(bookedNights).unionByName(checkIns))
+                .groupBy(col("property_id"), trunc(col("night"), "month").as("month"))
+                .agg(countDistinct(when(col("available"), col("night"))).as("nights_available"),
+                        sum(when(col("booked"), 1).otherwise(0)).as("nights_booked"),
+                        sum("revenue").as("revenue"),
+                        sum("checked_in").as("bookings"),
+                        sum("canceled").as("cancellations"),
+                        sum("stay").as("stays"),
+                        sum("lead_days").as("lead_days"),
+                        sum("stay_nights").as("stay_nights"));
         return counters.join(layout.dimension(listings.select("property_id", "city")), "property_id")
                 .select(col("property_id"), col("month"), col("city"), col("nights_available"), col("nights_booked"),
                         col("revenue"), col("bookings"), col("cancellations"), col("stays"), col("lead_days"),
                         col("stay_nights"));
+    }
+
+    /** A night's revenue: exact enough that the sums round as PostgreSQL's numeric does. */
+    private static Column revenue(Column value) {
+        return value.cast("decimal(30,13)").as("revenue");
     }
 
     /** The gold rows per listing and month from {@link #listingCounters}. */
