@@ -1,0 +1,34 @@
+package io.airstay.analytics.sink;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The results as Parquet for analysts, one directory per result under the output directory. The monthly results are
+ * partitioned by city and month, and a run replaces only the partitions it has (dynamic partition overwrite): months
+ * outside its range stay.
+ */
+public final class ParquetOutput {
+
+    private final String directory;
+
+    public ParquetOutput(String directory) {
+        this.directory = directory;
+    }
+
+    public String directory() {
+        return directory;
+    }
+
+    public void write(GoldWriter.Results results) {
+        monthly(results.listingMonths(), "listing_month_stats");
+        monthly(results.cityMonths(), "city_month_stats");
+        results.popularListings().write().mode("overwrite").parquet(directory + "/popular_listings");
+        results.popularSearches().write().mode("overwrite").parquet(directory + "/popular_searches");
+    }
+
+    private void monthly(Dataset<Row> rows, String name) {
+        rows.write().mode("overwrite").option("partitionOverwriteMode", "dynamic").partitionBy("city", "month")
+                .parquet(directory + "/" + name);
+    }
+}
