@@ -17,6 +17,8 @@ import io.airstay.analytics.sink.GoldWriter.Results;
 import io.airstay.analytics.sink.ParquetOutput;
 import io.airstay.analytics.source.Database;
 import io.airstay.analytics.source.JdbcReader;
+import io.airstay.analytics.source.SnapshotReader;
+import io.airstay.analytics.source.SourceReader;
 import io.airstay.analytics.source.Sources;
 
 /**
@@ -53,10 +55,16 @@ public record AnalyticsJob(SparkSession spark, Settings settings, JobArguments a
         return written;
     }
 
-    /** The sources of the run: planned, counted, not read yet. */
+    /** The sources of the run: planned, counted, not read yet (but written first when the run keeps a snapshot). */
     Sources read(Progress progress) {
-        return Sources.read(new JdbcReader(spark, settings.user(), settings.password(), arguments.partitions()),
-                settings, arguments, progress);
+        SourceReader reader = arguments.input().<SourceReader>map(directory -> new SnapshotReader(spark, directory))
+                .orElseGet(() -> new JdbcReader(spark, settings.user(), settings.password(), arguments.partitions()));
+        Sources sources = Sources.read(reader, settings, arguments, progress);
+        arguments.snapshot().ifPresent(directory -> progress.stage("write snapshot", () -> {
+            SnapshotReader.write(sources.all(), directory);
+            return directory;
+        }, written -> "to " + written));
+        return sources;
     }
 
     /**

@@ -171,6 +171,47 @@ class AnalyticsJobTest {
     }
 
     @Test
+    void aSnapshotOfTheSourcesGivesTheSameNumbersOnceTheDatabasesHaveChanged() throws Exception {
+        Path snapshot = output.resolve("snapshot");
+        String[] keep = {"--from", "2025-12", "--to", "2026-03", "--as-of", "2026-02-28", "--snapshot", snapshot.toString()};
+        Outcome kept = run(databases.env(output), keep);
+        assertEquals(0, kept.code(), kept.err());
+        assertTrue(kept.out().contains("analytics: write snapshot: to " + snapshot), kept.out());
+        for (String source : List.of("listings", "listing_views", "search_requests", "calendar", "bookings", "reviews")) {
+            assertTrue(Files.isDirectory(snapshot.resolve(source)), source);
+        }
+        runMonths();
+        List<String> listingMonths = search(GoldRows.LISTING_MONTHS);
+        List<String> cityMonths = search(CITY_MONTHS);
+        try (Connection booking = databases.connect("booking")) {
+            TestData.execute(booking, "delete from silver.bookings");
+        }
+
+        // a snapshot of four months serves two of them: the sources' conditions apply again
+        String[] fromSnapshot = {"--from", "2026-01", "--to", "2026-02", "--as-of", "2026-02-28", "--input",
+            snapshot.toString()};
+        Outcome outcome = run(databases.env(output.resolve("again")), fromSnapshot);
+
+        assertEquals(0, outcome.code(), outcome.err());
+        assertTrue(outcome.out().contains("analytics: read bookings (snapshot): 8 rows"), outcome.out());
+        assertTrue(outcome.out().contains("analytics: read calendar (snapshot): 112 rows"), outcome.out());
+        assertEquals(listingMonths, search(GoldRows.LISTING_MONTHS));
+        assertEquals(cityMonths, search(CITY_MONTHS));
+    }
+
+    @Test
+    void aSnapshotWithoutASourceFailsTheRunAndWritesNothing() throws Exception {
+        Path empty = Files.createDirectories(output.resolve("empty"));
+        Outcome outcome = run(databases.env(output.resolve("parquet")), "--from", "2026-01", "--to", "2026-02",
+                "--input", empty.toString());
+        assertEquals(1, outcome.code());
+        assertTrue(outcome.err().startsWith("analytics failed: the snapshot " + empty + " has no listings"),
+                outcome.err());
+        assertEquals(List.of("0"), search("select count(*) from gold.runs"));
+        assertFalse(Files.exists(output.resolve("parquet")));
+    }
+
+    @Test
     void anUnreachableDatabaseFailsTheRunAndWritesNothing() throws Exception {
         runMonths();
         List<String> before = search(GoldRows.LISTING_MONTHS);

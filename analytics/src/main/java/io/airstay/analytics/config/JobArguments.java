@@ -1,18 +1,21 @@
 package io.airstay.analytics.config;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * The job's command line: the months to compute ({@code --from}, {@code --to}, inclusive), the day popularity is
  * ranked on ({@code --as-of}, today in UTC by default), Spark's partition count, and a switch to turn each of the
- * three Spark techniques off for measurement.
+ * three Spark techniques off for measurement, and where the sources come from: the databases, whose rows a run can
+ * also keep as a snapshot ({@code --snapshot}), or such a snapshot ({@code --input}).
  */
 public record JobArguments(YearMonth firstMonth, YearMonth lastMonth, LocalDate asOf, int partitions,
-        Techniques techniques, boolean explain) {
+        Techniques techniques, boolean explain, Optional<Path> input, Optional<Path> snapshot) {
 
     public static final int MAX_MONTHS = 120;
     public static final int MAX_PARTITIONS = 1024;
@@ -20,6 +23,7 @@ public record JobArguments(YearMonth firstMonth, YearMonth lastMonth, LocalDate 
     public static final String USAGE = """
             usage: airstay-analytics --from YYYY-MM --to YYYY-MM [--as-of YYYY-MM-DD] [--partitions N]
                                      [--no-broadcast] [--no-cache] [--no-repartition] [--explain]
+                                     [--snapshot DIR | --input DIR]
               --from, --to      the first and last month to compute (at most %d months)
               --as-of           the day popularity is ranked on: its 28 days end there (default: today, UTC)
               --partitions      JDBC read partitions per source and Spark shuffle partitions (default 8, at most %d)
@@ -27,6 +31,9 @@ public record JobArguments(YearMonth firstMonth, YearMonth lastMonth, LocalDate 
               --no-cache        recompute what is used more than once instead of caching it
               --no-repartition  let each join and aggregation shuffle on its own key
               --explain         print the physical plans of the aggregates
+              --snapshot DIR    also write the rows read from the databases to DIR as Parquet, a directory per source
+              --input DIR       read the sources from such a snapshot instead of the databases (gold is still
+                                written to the search database)
             environment: AIRSTAY_ANALYTICS_SEARCH_URL, AIRSTAY_ANALYTICS_SEARCH_READ_URL (optional),
               AIRSTAY_ANALYTICS_AVAILABILITY_URL, AIRSTAY_ANALYTICS_BOOKING_URL, AIRSTAY_ANALYTICS_REVIEW_URL,
               AIRSTAY_ANALYTICS_DB_USER, AIRSTAY_ANALYTICS_DB_PASSWORD, AIRSTAY_ANALYTICS_OUTPUT
@@ -59,6 +66,8 @@ public record JobArguments(YearMonth firstMonth, YearMonth lastMonth, LocalDate 
         boolean cache = true;
         boolean repartition = true;
         boolean explain = false;
+        Path input = null;
+        Path snapshot = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -70,6 +79,8 @@ public record JobArguments(YearMonth firstMonth, YearMonth lastMonth, LocalDate 
                 case "--no-cache" -> cache = false;
                 case "--no-repartition" -> repartition = false;
                 case "--explain" -> explain = true;
+                case "--input" -> input = Path.of(value(args, ++i, arg));
+                case "--snapshot" -> snapshot = Path.of(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
@@ -87,7 +98,11 @@ public record JobArguments(YearMonth firstMonth, YearMonth lastMonth, LocalDate 
             throw new IllegalArgumentException("--from " + from + " --to " + to + " spans " + months
                     + " months; at most " + MAX_MONTHS);
         }
-        return new JobArguments(from, to, asOf, partitions, new Techniques(broadcast, cache, repartition), explain);
+        if (input != null && snapshot != null) {
+            throw new IllegalArgumentException("--snapshot and --input exclude each other: a snapshot is of the databases");
+        }
+        return new JobArguments(from, to, asOf, partitions, new Techniques(broadcast, cache, repartition), explain,
+                Optional.ofNullable(input), Optional.ofNullable(snapshot));
     }
 
     public static JobArguments parse(String[] args) {

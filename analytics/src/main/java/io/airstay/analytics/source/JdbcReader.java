@@ -8,8 +8,6 @@ import java.sql.Statement;
 import java.util.Properties;
 
 import org.apache.spark.sql.DataFrameReader;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import io.airstay.analytics.AnalyticsException;
@@ -20,21 +18,21 @@ import io.airstay.analytics.AnalyticsException;
  * {@value #FETCH_SIZE} rows per round trip. The bounds query is also where an unreachable database shows, before
  * anything is computed or written.
  */
-public record JdbcReader(SparkSession spark, String user, String password, int partitions) {
+public record JdbcReader(SparkSession spark, String user, String password, int partitions) implements SourceReader {
 
     static final int FETCH_SIZE = 10_000;
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
 
-    /** A source read: its rows (lazy: Spark reads them when an aggregate needs them), their count and slices. */
-    public record Read(Dataset<Row> rows, long count, int partitions) {
-        public String describe() {
-            return count + " rows, " + partitions + (partitions == 1 ? " partition" : " partitions");
-        }
+    @Override
+    public String origin(Source source) {
+        return source.database().name() + " database";
     }
 
-    /** The rows of {@code query} in {@code database}, split on {@code partitionColumn} (a number or a date). */
-    public Read read(Database database, String query, String partitionColumn) {
-        String table = "(" + query + ") source";
+    @Override
+    public Read read(Source source) {
+        Database database = source.database();
+        String partitionColumn = source.partitionColumn();
+        String table = "(select * from (" + source.select() + ") selected where " + source.condition() + ") source";
         Bounds bounds = bounds(database, table, partitionColumn);
         DataFrameReader reader = spark.read().format("jdbc")
                 .option("url", database.url())
@@ -50,7 +48,7 @@ public record JdbcReader(SparkSession spark, String user, String password, int p
                     .option("upperBound", bounds.max())
                     .option("numPartitions", slices);
         }
-        return new Read(reader.load(), bounds.count(), slices);
+        return new Read(source, reader.load(), bounds.count(), slices);
     }
 
     private record Bounds(String min, String max, long count) {
