@@ -44,13 +44,15 @@ with stays as (
     from night_counters n full join check_ins c on c.property_id = n.property_id and c.month = n.month
 )
 select k.property_id, k.month, p.location_city as city, k.nights_available, k.nights_booked,
-       case when k.nights_available = 0 then 0 else round(k.nights_booked::numeric / k.nights_available, 4) end::numeric(7, 4),
-       round(k.revenue, 2)::numeric(14, 2),
-       case when k.nights_booked = 0 then 0 else round(k.revenue / k.nights_booked, 2) end::numeric(12, 2),
-       case when k.nights_available = 0 then 0 else round(k.revenue / k.nights_available, 2) end::numeric(12, 2),
+       (case when k.nights_available = 0 then 0
+             else round(k.nights_booked::numeric / k.nights_available, 4) end)::numeric(7, 4) as occupancy_rate,
+       round(k.revenue, 2)::numeric(14, 2) as revenue,
+       (case when k.nights_booked = 0 then 0 else round(k.revenue / k.nights_booked, 2) end)::numeric(12, 2) as adr,
+       (case when k.nights_available = 0 then 0 else round(k.revenue / k.nights_available, 2) end)::numeric(12, 2) as revpar,
        k.bookings, k.cancellations,
-       case when k.bookings = 0 then 0 else round(k.cancellations::numeric / k.bookings, 4) end::numeric(7, 4),
-       case when k.stays = 0 then 0 else round(k.lead_days::numeric / k.stays, 2) end::numeric(8, 2),
-       case when k.stays = 0 then 0 else round(k.stay_nights::numeric / k.stays, 2) end::numeric(8, 2)
+       (case when k.bookings = 0 then 0
+             else round(k.cancellations::numeric / k.bookings, 4) end)::numeric(7, 4) as cancellation_rate,
+       (case when k.stays = 0 then 0 else round(k.lead_days::numeric / k.stays, 2) end)::numeric(8, 2) as avg_lead_time_days,
+       (case when k.stays = 0 then 0 else round(k.stay_nights::numeric / k.stays, 2) end)::numeric(8, 2) as avg_length_of_stay
 from counters k join search.properties p on p.property_id::text = k.property_id
 order by k.property_id, k.month

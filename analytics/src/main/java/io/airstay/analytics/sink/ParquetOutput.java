@@ -1,5 +1,7 @@
 package io.airstay.analytics.sink;
 
+import static org.apache.spark.sql.functions.col;
+
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -27,8 +29,9 @@ public final class ParquetOutput {
         results.popularSearches().write().mode("overwrite").parquet(directory + "/popular_searches");
     }
 
+    /** One task writes each city and month: a file per partition directory, not one per task that holds rows of it. */
     private void monthly(Dataset<Row> rows, String name) {
-        rows.write().mode("overwrite").option("partitionOverwriteMode", "dynamic").partitionBy("city", "month")
+        rows.repartition(col("city"), col("month")).write().mode("overwrite").option("partitionOverwriteMode", "dynamic").partitionBy("city", "month")
                 .parquet(directory + "/" + name);
     }
 }
