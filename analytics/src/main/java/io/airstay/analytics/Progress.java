@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** One line per stage as it ends, and the run's summary: rows read and written, seconds per stage. */
@@ -18,13 +19,17 @@ public final class Progress {
         this.out = out;
     }
 
-    /** Runs {@code stage}, then prints its name, what {@code detail} says of its result and its duration. */
-    public <T> T stage(String name, Supplier<T> stage, java.util.function.Function<T, String> detail) {
+    /**
+     * Runs {@code stage}, then prints its name, what {@code detail} says of its result and its duration, which includes
+     * the detail's own work: counting a lazy result is what computes it.
+     */
+    public <T> T stage(String name, Supplier<T> stage, Function<T, String> detail) {
         long started = System.nanoTime();
         T result = stage.get();
+        String described = detail.apply(result);
         double elapsed = (System.nanoTime() - started) / 1e9;
         seconds.merge(name.startsWith("read ") ? "read" : name, elapsed, Double::sum);
-        out.printf(Locale.ROOT, "analytics: %s: %s (%.2f s)%n", name, detail.apply(result), elapsed);
+        out.printf(Locale.ROOT, "analytics: %s: %s (%.2f s)%n", name, described, elapsed);
         return result;
     }
 

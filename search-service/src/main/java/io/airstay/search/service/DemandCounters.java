@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -45,13 +46,20 @@ public class DemandCounters {
     }
 
     private final DemandRepository repository;
+    private final int maxKeys;
     private final Map<ViewKey, Count> views = new ConcurrentHashMap<>();
     private final Map<SearchKey, Count> searches = new ConcurrentHashMap<>();
     private final Counter flushed;
     private final Counter failed;
 
+    @Inject
     public DemandCounters(DemandRepository repository, MeterRegistry registry) {
+        this(repository, registry, MAX_KEYS);
+    }
+
+    DemandCounters(DemandRepository repository, MeterRegistry registry, int maxKeys) {
         this.repository = repository;
+        this.maxKeys = maxKeys;
         this.flushed = flushes(registry, "added");
         this.failed = flushes(registry, "failed");
     }
@@ -64,7 +72,7 @@ public class DemandCounters {
 
     /** A guest saw the listing's detail. */
     public void viewed(UUID propertyId) {
-        count(views, new ViewKey(propertyId, today()));
+        count(views, new ViewKey(propertyId, today()), maxKeys);
     }
 
     /** A guest searched: counted at the first page only, as following pages are the same demand. */
@@ -74,7 +82,7 @@ public class DemandCounters {
         }
         PropertySearch search = criteria.search();
         count(searches, new SearchKey(today(), search.city() == null ? "" : search.city(), orZero(search.numGuests()),
-                orZero(search.minBedrooms()), PriceBand.of(search.minPrice(), search.maxPrice()).label()));
+                orZero(search.minBedrooms()), PriceBand.of(search.minPrice(), search.maxPrice()).label()), maxKeys);
     }
 
     @Scheduled(every = "${airstay.search.demand-flush-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -102,11 +110,11 @@ public class DemandCounters {
         flush();
     }
 
-    private static <K> void count(Map<K, Count> counts, K key) {
+    private static <K> void count(Map<K, Count> counts, K key, int maxKeys) {
         Count count = counts.get(key);
         if (count == null) {
             // a client inventing cities must not grow this map (and the daily rows) without end
-            if (counts.size() >= MAX_KEYS) {
+            if (counts.size() >= maxKeys) {
                 return;
             }
             count = counts.computeIfAbsent(key, k -> new Count());

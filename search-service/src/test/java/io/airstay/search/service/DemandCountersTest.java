@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -21,8 +23,11 @@ import org.junit.jupiter.api.Test;
 
 import io.airstay.platform.testing.RealServers;
 import io.airstay.search.PropertyFixture;
+import io.airstay.search.repository.DemandRepository;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -37,6 +42,10 @@ class DemandCountersTest {
     EntityManager entityManager;
     @Inject
     MeterRegistry registry;
+    @Inject
+    DemandRepository repository;
+    @Inject
+    BeanManager beanManager;
 
     @Test
     void viewsAndFirstPagesOfSearchesAreCountedInMemoryAndAddedUpByEachFlush() {
@@ -114,6 +123,40 @@ class DemandCountersTest {
         counters.flush();
 
         assertEquals((long) threads * each, views(id));
+    }
+
+    @Test
+    void theCountsSinceTheLastFlushAreAddedWhenTheServiceStops() {
+        UUID id = UUID.randomUUID();
+        counters.viewed(id);
+        counters.viewed(id);
+        // the observer Quarkus notifies at shutdown, alone: firing the event would stop the other beans too
+        ObserverMethod<? super ShutdownEvent> onStop = beanManager.resolveObserverMethods(new ShutdownEvent()).stream()
+                .filter(observer -> observer.getBeanClass() == DemandCounters.class)
+                .findFirst().orElseThrow();
+        assertEquals(0, views(id));
+
+        onStop.notify(new ShutdownEvent());
+
+        assertEquals(2, views(id));
+    }
+
+    @Test
+    void beyondItsCapOfKeysANewKeyIsNotCountedAndTheHeldOnesStillAre() {
+        DemandCounters capped = new DemandCounters(repository, new SimpleMeterRegistry(), 2);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        capped.viewed(first);
+        capped.viewed(second);
+
+        capped.viewed(third);
+        capped.viewed(first);
+        capped.flush();
+
+        assertEquals(2, views(first));
+        assertEquals(1, views(second));
+        assertEquals(0, views(third));
     }
 
     private long views(UUID id) {
