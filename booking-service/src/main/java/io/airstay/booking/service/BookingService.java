@@ -3,6 +3,7 @@ package io.airstay.booking.service;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
@@ -230,7 +231,8 @@ public class BookingService {
 
     /**
      * Records a stay that already happened as COMPLETED, priced at the listing's base price, and announces
-     * it as booking.confirmed then booking.completed, like a stay that went through the saga. The
+     * it as booking.confirmed then booking.completed, like a stay that went through the saga. It was booked and
+     * confirmed at the given moment (by the start of its check-in day, UTC), else now. The
      * exclusion constraint refuses one that overlaps a stay of the same property.
      */
     @Transactional
@@ -243,6 +245,12 @@ public class BookingService {
         if (stay.checkOutDate().isAfter(LocalDate.now())) {
             throw new InvalidFieldException("check_out_date", "an imported stay must have ended");
         }
+        Instant now = Instant.now();
+        Instant checkInStart = stay.checkInDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (stay.bookedAt() != null && stay.bookedAt().isAfter(checkInStart)) {
+            throw new InvalidFieldException("booked_at", "must be at or before the start of check_in_date (UTC)");
+        }
+        Instant bookedAt = stay.bookedAt() == null ? now : stay.bookedAt();
         Booking booking = new Booking();
         booking.id = UUID.randomUUID();
         booking.propertyId = stay.propertyId();
@@ -256,9 +264,9 @@ public class BookingService {
                 property.basePrice.multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(booking.checkIn, booking.checkOut))),
                 serviceFeeRate);
         booking.status = BookingStatus.COMPLETED;
-        booking.createdAt = Instant.now();
-        booking.confirmedAt = booking.createdAt;
-        booking.completedAt = booking.createdAt;
+        booking.createdAt = bookedAt;
+        booking.confirmedAt = bookedAt;
+        booking.completedAt = now;
         try {
             bookings.persist(booking);
         } catch (PersistenceException e) {

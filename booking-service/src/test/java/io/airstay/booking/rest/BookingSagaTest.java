@@ -15,7 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,6 +186,27 @@ class BookingSagaTest {
         future.put("check_out_date", LocalDate.now().plusDays(1).toString());
         asOperator().contentType(ContentType.JSON).body(future)
                 .post("/internal/v1/bookings/import").then().statusCode(400).body("errors[0].field", equalTo("check_out_date"));
+    }
+
+    @Test
+    void anImportedStayKeepsWhenItWasBookedWhichCannotFollowItsCheckIn() {
+        UUID propertyId = fixture.property();
+        LocalDate in = LocalDate.now().minusDays(30);
+        Map<String, Object> stay = new HashMap<>(Map.of("property_id", propertyId, "guest_id", UUID.randomUUID(),
+                "check_in_date", in.toString(), "check_out_date", in.plusDays(3).toString(), "num_guests", 2,
+                "booked_at", in.atStartOfDay(ZoneOffset.UTC).plusSeconds(1).toInstant().toString()));
+        asOperator().contentType(ContentType.JSON).body(stay)
+                .post("/internal/v1/bookings/import").then().statusCode(400).body("errors[0].field", equalTo("booked_at"));
+        assertEquals(0L, count("SELECT count(*) FROM silver.bookings WHERE property_id = ?1", propertyId));
+
+        Instant bookedAt = in.minusDays(45).atTime(14, 30).toInstant(ZoneOffset.UTC);
+        stay.put("booked_at", bookedAt.toString());
+        String id = asOperator().contentType(ContentType.JSON).body(stay)
+                .post("/internal/v1/bookings/import").then().statusCode(201)
+                .body("created_at", equalTo(bookedAt.toString()))
+                .extract().path("booking_id");
+        asGuest((UUID) stay.get("guest_id")).get("/api/v1/bookings/" + id).then().statusCode(200)
+                .body("created_at", equalTo(bookedAt.toString()));
     }
 
     private static boolean stackMentions(Throwable failure, String text) {

@@ -6,7 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -103,16 +105,18 @@ public final class DemoData {
             for (int s = 0; s < pastStays; s++) {
                 LocalDate out = end;
                 LocalDate in = out.minusDays(2 + random.nextInt(6));
+                Instant bookedAt = in.atStartOfDay(ZoneOffset.UTC).minusDays(1 + random.nextInt(60))
+                        .plusMinutes(random.nextInt(24 * 60)).toInstant();
                 stays.add(new String[] { id, UUID.randomUUID().toString(), in.toString(), out.toString(),
-                        random.nextDouble() < 0.75 ? Integer.toString(rating(random)) : null });
+                        random.nextDouble() < 0.75 ? Integer.toString(rating(random)) : null, bookedAt.toString() });
                 end = in.minusDays(random.nextInt(5));
             }
         }
         inParallel("future bookings", bookings, body -> post(gateway + "/api/v1/bookings", body[0], body[1]));
         List<String[]> imported = inParallel("past stays", stays, stay -> {
             String json = post(booking + "/internal/v1/bookings/import", """
-                    {"property_id":"%s","guest_id":"%s","check_in_date":"%s","check_out_date":"%s","num_guests":2}"""
-                    .formatted(stay[0], stay[1], stay[2], stay[3]), operator);
+                    {"property_id":"%s","guest_id":"%s","check_in_date":"%s","check_out_date":"%s","num_guests":2,\
+                    "booked_at":"%s"}""".formatted(stay[0], stay[1], stay[2], stay[3], stay[5]), operator);
             return new String[] { stay[0], extractId(json, "booking_id"), stay[1], stay[4] };
         });
         List<String[]> reviewed = imported.stream().filter(stay -> stay[3] != null).toList();
