@@ -69,13 +69,12 @@ public record AnalyticsJob(SparkSession spark, Settings settings, JobArguments a
 
     /**
      * Spark settings of a run: shuffles into the run's partitions; a join broadcasts only what the job marks (so that
-     * the broadcast switch measures something: Spark would broadcast a small listing dimension on its own); the Parquet partitions a run has replace
-     * those of earlier runs, the others stay.
+     * the broadcast switch measures something: Spark would broadcast a small listing dimension on its own); dates in
+     * UTC.
      */
     void configure() {
         spark.conf().set("spark.sql.shuffle.partitions", arguments.partitions());
         spark.conf().set("spark.sql.autoBroadcastJoinThreshold", -1);
-        spark.conf().set("spark.sql.sources.partitionOverwriteMode", "dynamic");
         spark.conf().set("spark.sql.session.timeZone", "UTC");
     }
 

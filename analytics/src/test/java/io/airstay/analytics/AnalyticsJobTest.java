@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +159,16 @@ class AnalyticsJobTest {
         assertTrue(Files.isDirectory(output.resolve("listing_month_stats/city=Porto/month=2026-01-01")));
         assertEquals(4, spark.read().parquet(output.resolve("city_month_stats").toString()).count());
         assertEquals(3, spark.read().parquet(output.resolve("popular_listings").toString()).count());
+    }
+
+    @Test
+    void aRunReplacesOnlyTheMonthsItComputesInTheParquetOutput() {
+        Outcome january = run(databases.env(output), "--from", "2026-01", "--to", "2026-01", "--as-of", "2026-02-28");
+        assertEquals(0, january.code(), january.err());
+        Outcome february = run(databases.env(output), "--from", "2026-02", "--to", "2026-02", "--as-of", "2026-02-28");
+        assertEquals(0, february.code(), february.err());
+        assertEquals(List.of("2026-01-01", "2026-02-01"), spark.read().parquet(output.resolve("city_month_stats").toString())
+                .selectExpr("cast(month as string) as month").distinct().orderBy("month").as(Encoders.STRING()).collectAsList());
     }
 
     @Test

@@ -31,7 +31,9 @@ public final class ParquetOutput {
 
     /** One task writes each city and month: a file per partition directory, not one per task that holds rows of it. */
     private void monthly(Dataset<Row> rows, String name) {
-        rows.repartition(col("city"), col("month")).write().mode("overwrite").option("partitionOverwriteMode", "dynamic").partitionBy("city", "month")
+        rows.repartition(col("city"), col("month")).write().mode("overwrite")
+                .option("partitionOverwriteMode", "dynamic")
+                .partitionBy("city", "month")
                 .parquet(directory + "/" + name);
     }
 }
