@@ -1,11 +1,15 @@
 package io.airstay.analytics.aggregate;
 
+import static org.apache.spark.sql.functions.bit_count;
+import static org.apache.spark.sql.functions.bit_or;
+import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -50,7 +54,7 @@ public final class MonthlyStats {
      * {@code start} to before {@code end}: a month has a row when the listing has a calendar night, a booked night or
      * a check-in in it. Listings the listing dimension does not know are left out. Calendar nights, booked nights and
      * check-ins become rows of one shape, aggregated by listing and month in one go: a night both in the calendar and
-     * booked is available once.
+     * booked is available once ({@link #distinctNights}).
      */
     public Dataset<Row> listingCounters(Dataset<Row> listings, Dataset<Row> calendar, Dataset<Row> bookings,
             LocalDate start, LocalDate end) {
@@ -78,7 +82,7 @@ public final class MonthlyStats {
                         when(isStay, nights).otherwise(0).as("stay_nights"));
         Dataset<Row> counters = layout.byListing(calendarNights.unionByName(bookedNights).unionByName(checkIns))
                 .groupBy(col("property_id"), trunc(col("night"), "month").as("month"))
-                .agg(countDistinct(when(col("available"), col("night"))).as("nights_available"),
+                .agg(distinctNights(col("available")).as("nights_available"),
                         sum(when(col("booked"), 1).otherwise(0)).as("nights_booked"),
                         sum("revenue").as("revenue"),
                         sum("checked_in").as("bookings"),
@@ -90,6 +94,16 @@ public final class MonthlyStats {
                 .select(col("property_id"), col("month"), col("city"), col("nights_available"), col("nights_booked"),
                         col("revenue"), col("bookings"), col("cancellations"), col("stays"), col("lead_days"),
                         col("stay_nights"));
+    }
+
+    /**
+     * How many distinct nights of the month the rows where {@code condition} holds have: each night sets the bit of
+     * its day of the month in a long, OR-ed over the month's rows. Exact as a distinct count, but a plain aggregate:
+     * partial per task before the shuffle, no aggregation by night first.
+     */
+    private static Column distinctNights(Column condition) {
+        Column dayBit = call_function("shiftleft", lit(1L), dayofmonth(col("night")));
+        return bit_count(bit_or(when(condition, dayBit).otherwise(lit(0L))));
     }
 
     /** A night's revenue: exact enough that the sums round as PostgreSQL's numeric does. */
