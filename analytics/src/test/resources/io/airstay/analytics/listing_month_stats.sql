@@ -1,5 +1,5 @@
 -- gold.listing_month_stats computed by PostgreSQL alone, in one query: the cross-check of the Spark job (its test) and
--- the PostgreSQL side of deploy/bench/analytics.sh. The services' silver schemas are reached through postgres_fdw as
+-- the PostgreSQL side of deploy/bench/analytics.py. The services' silver schemas are reached through postgres_fdw as
 -- the schemas search, availability and booking; psql variables start and end bound the months (end excluded).
 with stays as (
     select property_id::text as property_id, check_in_date, check_out_date,
