@@ -25,7 +25,8 @@ SERVICES = ("search", "availability", "booking", "review")
 # the tables the aggregation reads, copied for PostgreSQL's side
 COPIED = {"search": "properties", "availability": "availability_calendar", "booking": "bookings", "review": "reviews"}
 LISTING_SQL = os.path.join(ROOT, "analytics/src/test/resources/io/airstay/analytics/listing_month_stats.sql")
-STAGES = ("read", "write snapshot", "aggregate", "write parquet", "upsert gold")
+# the job's timed stages (the untimed run that writes the snapshot is not reported)
+STAGES = ("read", "aggregate", "write parquet", "upsert gold")
 
 
 class Stack:
@@ -202,8 +203,9 @@ def table(data, results):
              "|---|---:|---:|" + "---:|" * (len(STAGES) + 1) + "---|"]
     for r in results:
         if r["label"].startswith("PostgreSQL"):
-            stages = [f"{r['stages']['listing months']:.1f} (listing months)", f"{r['stages']['city months']:.1f} (city months)"]
-            cells = stages + [""] * (len(STAGES) - 2)
+            # both queries are the aggregation: in its column, listing months + city months
+            cells = [f"{r['stages']['listing months']:.1f} + {r['stages']['city months']:.1f}" if s == "aggregate"
+                     else "" for s in STAGES]
         else:
             cells = [f"{r['stages'][s]:.1f}" if s in r["stages"] else "" for s in STAGES]
         cells.append(f"{r['wall'] - sum(r['stages'].values()):.1f}")
